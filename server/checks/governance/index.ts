@@ -1,0 +1,4 @@
+import "server-only";
+import type { Check } from "../define-check";
+
+export const governanceChecks: readonly Check[] = [];
