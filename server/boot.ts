@@ -1,0 +1,18 @@
+import "server-only";
+import { ConfigError, env } from "@/server/config/env";
+import { getDb } from "@/server/db";
+import { seedDemoHistory } from "@/server/scans/seed-demo";
+
+export async function boot(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(78); // EX_CONFIG: stop rather than serve with a broken configuration.
+    }
+    throw error;
+  }
+  await getDb();
+  await seedDemoHistory();
+}

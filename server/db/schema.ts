@@ -1,0 +1,72 @@
+import "server-only";
+/**
+ * One schema for SQLite and PostgreSQL: text ISO timestamps, JSON as text, integers for counters.
+ * Portable types keep every query identical on both engines.
+ */
+export interface ScansTable {
+  id: string;
+  source: string;
+  status: "queued" | "running" | "completed" | "failed";
+  requested_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string | null;
+  progress_done: number;
+  progress_total: number;
+  progress_label: string | null;
+  settings_json: string;
+  score_json: string | null;
+  errors_json: string | null;
+  error: string | null;
+}
+
+export interface FindingsTable {
+  id: string;
+  scan_id: string;
+  check_id: string;
+  account_id: string;
+  region: string;
+  resource_arn: string;
+  status: string;
+  severity: string;
+  category: string;
+  message: string;
+  evidence_json: string;
+}
+
+export interface InventorySnapshotsTable {
+  scan_id: string;
+  account_id: string;
+  account_name: string;
+  region: string;
+  sha256: string;
+  data_json: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  target: string | null;
+  detail_json: string;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  owner: string;
+  page: string;
+  name: string;
+  query: string;
+  created_at: string;
+}
+
+export interface Database {
+  scans: ScansTable;
+  findings: FindingsTable;
+  inventory_snapshots: InventorySnapshotsTable;
+  audit_events: AuditEventsTable;
+  saved_views: SavedViewsTable;
+}

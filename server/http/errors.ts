@@ -1,0 +1,66 @@
+import "server-only";
+
+export const ERROR_CODES = ["unauthorized", "forbidden", "not_found", "validation", "conflict", "upstream", "internal"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The application's error family; `toHttp` maps each to a status once, for every route. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super("unauthorized", 401, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(permission: string) {
+    super("forbidden", 403, `Your role does not have the ${permission} permission.`, { permission });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super("not_found", 404, `${what} was not found.`);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("validation", 400, message, details);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("conflict", 409, message, details);
+  }
+}
+
+export class UpstreamError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("upstream", 502, message, details);
+  }
+}
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
+
+export function toHttp(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.details !== undefined) body.error.details = error.details;
+    return { status: error.status, body };
+  }
+  // Unknown errors keep their detail in the server log only: messages can carry internals.
+  console.error("[strata] unhandled error", error);
+  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on the server." } } };
+}
