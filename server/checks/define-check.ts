@@ -63,7 +63,8 @@ export function defineCheck(check: Check): Check {
 
 export const FINDING_STATUSES = statusSchema.options;
 
-type DataOf<P> = P extends Part<infer T> ? T : never;
+// Matches only the `ok` member: inferring through the whole union would widen every part to `unknown`.
+type DataOf<P> = P extends { status: "ok"; data: infer T } ? T : never;
 
 /** The ERROR finding for inputs that could not be collected: it names what to grant. */
 export function unavailableFinding(resourceArn: string, missing: Record<string, Unavailable>): FindingDraft {

@@ -1,4 +1,6 @@
 import "server-only";
 import type { Check } from "../define-check";
+import bedrockGuardrailInterventionAlarms from "./bedrock-guardrail-intervention-alarms";
+import bedrockRuntimeAlarms from "./bedrock-runtime-alarms";
 
-export const monitoringChecks: readonly Check[] = [];
+export const monitoringChecks: readonly Check[] = [bedrockRuntimeAlarms, bedrockGuardrailInterventionAlarms];
