@@ -3,7 +3,9 @@ import { chromiumExecutable } from "./e2e/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3199);
-const baseURL = `http://127.0.0.1:${PORT}`;
+// localhost, not 127.0.0.1: Next rewrites the loopback IP to localhost in route handlers, and the
+// OIDC redirect_uri must be identical at authorize and token time.
+const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",

@@ -5,6 +5,10 @@ import { ThemeProvider } from "next-themes";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
+import { z } from "zod";
+
+// Zod probes `new Function` to decide on JIT; under our CSP (no unsafe-eval) each probe is a violation report.
+z.config({ jitless: true });
 
 export function Providers({ children, nonce }: { children: ReactNode; nonce: string | undefined }) {
   const [client] = useState(

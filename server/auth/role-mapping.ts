@@ -9,7 +9,8 @@ export function roleFromGroups(claim: unknown, map: Record<string, Role>): Role 
   const groups = Array.isArray(claim) ? claim.filter((g): g is string => typeof g === "string") : typeof claim === "string" ? [claim] : [];
   let best: Role | null = null;
   for (const group of groups) {
-    const role = map[group];
+    // Own keys only: a group named "constructor" or "__proto__" must not resolve to an Object.prototype member.
+    const role = Object.hasOwn(map, group) ? map[group] : undefined;
     if (role && (best === null || ROLE_RANK[role] > ROLE_RANK[best])) best = role;
   }
   return best;

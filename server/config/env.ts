@@ -10,7 +10,8 @@ const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 /** `group=role,group=role`: the identity provider's groups mapped to Strata roles. */
 const roleMap = z.string().transform((value, ctx) => {
-  const map: Record<string, Role> = {};
+  // No prototype: a group named "constructor" or "__proto__" must be an ordinary key.
+  const map: Record<string, Role> = Object.create(null) as Record<string, Role>;
   for (const pair of value.split(",").map((p) => p.trim()).filter(Boolean)) {
     const [group, role] = pair.split("=").map((x) => x.trim());
     if (!group || !role || !(ROLES as readonly string[]).includes(role)) {

@@ -2,18 +2,12 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { safeCallbackPath } from "@/lib/auth/callback";
 import { signIn } from "@/server/auth";
 import { DEMO_PROVIDER_ID, OIDC_PROVIDER_ID } from "@/server/auth/auth-config";
 
-/** Only same-site paths: an absolute callback URL could send a person to another origin. */
-function safePath(value: FormDataEntryValue | null): string {
-  const parsed = z.string().regex(/^\/(?!\/)[^\s]*$/).safeParse(value);
-  return parsed.success ? parsed.data : "/";
-}
-
 export async function signInDemo(formData: FormData): Promise<void> {
-  const redirectTo = safePath(formData.get("callbackUrl"));
+  const redirectTo = safeCallbackPath(formData.get("callbackUrl"));
   try {
     await signIn(DEMO_PROVIDER_ID, { userId: String(formData.get("userId") ?? ""), redirectTo });
   } catch (error) {
@@ -24,5 +18,5 @@ export async function signInDemo(formData: FormData): Promise<void> {
 }
 
 export async function signInOidc(formData: FormData): Promise<void> {
-  await signIn(OIDC_PROVIDER_ID, { redirectTo: safePath(formData.get("callbackUrl")) });
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { safeCallbackPath } from "@/lib/auth/callback";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { DEMO_USERS } from "@/server/auth/demo-users";
 import { getSessionUser } from "@/server/auth/session";
@@ -22,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const search = searchSchema.catch({}).parse(await searchParams);
   const e = env();
   const oidc = Boolean(e.AUTH_OIDC_ISSUER);
-  const callbackUrl = search.callbackUrl?.startsWith("/") && !search.callbackUrl.startsWith("//") ? search.callbackUrl : "/";
+  const callbackUrl = safeCallbackPath(search.callbackUrl);
   const error = search.error ? (ERRORS[search.error] ?? "Sign-in failed. Try again.") : null;
 
   return (
