@@ -7,19 +7,24 @@ import { profileGeography, regionAllowed } from "../lib/scp-regions";
 
 type Verdict = { problems: string[]; served: string[] };
 
+const ANY_REGION = "any commercial region";
+
 function regionOf(arn: string): string {
   return arn.split(":")[3] ?? "";
 }
 
 /** Where a list of model ARNs can be served, and which of those places are not allowed. */
 function judgeModels(models: readonly { modelArn: string }[], s: CheckSettings): Verdict {
-  const served = [...new Set(models.map((m) => regionOf(m.modelArn)))];
+  // A region-less model ARN (global profiles) can be served anywhere.
+  const served = [...new Set(models.map((m) => regionOf(m.modelArn) || ANY_REGION))];
   const problems: string[] = [];
   for (const m of models) {
     const profileId = m.modelArn.split(":inference-profile/")[1];
     if (profileId && profileGeography(profileId) === "global") problems.push(`routes through the global profile ${profileId}, which can use any commercial region`);
   }
-  const outside = served.filter((r) => !regionAllowed(r, s.approvedRegions, s.approvedGeographies));
+  const outside = served.filter((r) =>
+    r === ANY_REGION ? !s.approvedGeographies.includes("global") : !regionAllowed(r, s.approvedRegions, s.approvedGeographies),
+  );
   if (outside.length > 0) problems.push(`can be served in ${outside.join(", ")}, outside the approved regions and geographies`);
   return { problems, served };
 }

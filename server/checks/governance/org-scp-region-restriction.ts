@@ -1,9 +1,11 @@
 import "server-only";
+import type { Inventory } from "@/server/inventory";
 import { accountArn, defineCheck, withParts, type FindingDraft } from "../define-check";
 import { draft } from "../lib/iam-findings";
 import { grantsEvidence, grantsText } from "../lib/iam-grants";
 import type { DecidingStatement } from "../lib/iam-simulate";
 import { scpSetup, simulateUnderScps, type ScpContext } from "../lib/scp-policies";
+import { approvedProbeRegion, compliantContexts } from "../lib/scp-probes";
 import { geographiesOf, partitionRegions } from "../lib/scp-regions";
 
 const PROFILE_KEY = "bedrock:InferenceProfileArn";
@@ -19,14 +21,36 @@ function resourceFor(action: string, partition: string, region: string, accountI
     : `arn:${partition}:bedrock:${region}:${accountId}:strataprobe/unlisted-resource`;
 }
 
+/**
+ * For each action, a request context that the SCPs allow in an approved region. Probing other
+ * regions with that same context means only the region can explain a denial: a guardrail or
+ * deny-all SCP is never mistaken for a region restriction (which would be a false PASS).
+ */
+function baselineContexts(scp: ScpContext, inventory: Inventory, home: string): Map<string, Record<string, string>> {
+  const contexts = compliantContexts(scp, inventory);
+  const found = new Map<string, Record<string, string>>();
+  for (const action of ACTIONS) {
+    const ok = contexts.find(
+      (context) =>
+        simulateUnderScps(scp, action, resourceFor(action, inventory.partition, home, scp.accountId), {
+          context: { "aws:RequestedRegion": home, ...context },
+          absentKeys: [PROFILE_KEY],
+          unknownConditions: "deny",
+        }).allowed,
+    );
+    if (ok) found.set(action, ok);
+  }
+  return found;
+}
+
 /** Calls made directly in each unapproved region must be denied (unknown conditions read in favour of access). */
-function notDenied(scp: ScpContext, partition: string, unapproved: readonly string[]) {
+function notDenied(scp: ScpContext, partition: string, unapproved: readonly string[], baseline: Map<string, Record<string, string>>) {
   const open: string[] = [];
   const denying: DecidingStatement[] = [];
   for (const region of unapproved) {
-    for (const action of ACTIONS) {
+    for (const [action, context] of baseline) {
       const r = simulateUnderScps(scp, action, resourceFor(action, partition, region, scp.accountId), {
-        context: { "aws:RequestedRegion": region },
+        context: { ...context, "aws:RequestedRegion": region },
         absentKeys: [PROFILE_KEY],
       });
       if (r.allowed) open.push(`${action} in ${region}`);
@@ -40,7 +64,7 @@ function notDenied(scp: ScpContext, partition: string, unapproved: readonly stri
  * A call through an approved geography's inference profile is served in any region of that
  * geography, and SCPs see that destination as aws:RequestedRegion: it must stay allowed.
  */
-function brokenProfiles(scp: ScpContext, partition: string, s: Settings) {
+function brokenProfiles(scp: ScpContext, partition: string, s: Settings, invokeContext: Record<string, string>) {
   const broken: string[] = [];
   const blocking: DecidingStatement[] = [];
   const regions = partitionRegions(partition);
@@ -51,7 +75,7 @@ function brokenProfiles(scp: ScpContext, partition: string, s: Settings) {
     const profile = `arn:${partition}:bedrock:${source}:${scp.accountId}:inference-profile/${geography}.${MODEL_ID}`;
     for (const destination of inGeography.filter((r) => !s.approvedRegions.includes(r))) {
       const r = simulateUnderScps(scp, "bedrock:InvokeModel", resourceFor("bedrock:InvokeModel", partition, destination, scp.accountId), {
-        context: { "aws:RequestedRegion": destination, [PROFILE_KEY]: profile },
+        context: { ...invokeContext, "aws:RequestedRegion": destination, [PROFILE_KEY]: profile },
         unknownConditions: "deny",
       });
       if (r.allowed) continue;
@@ -62,10 +86,24 @@ function brokenProfiles(scp: ScpContext, partition: string, s: Settings) {
   return { broken, blocking };
 }
 
-function evaluate(scp: ScpContext, partition: string, s: Settings, arn: string): FindingDraft {
+function evaluate(scp: ScpContext, inventory: Inventory, s: Settings, arn: string): FindingDraft {
+  const partition = inventory.partition;
   const unapproved = partitionRegions(partition).filter((r) => !s.approvedRegions.includes(r));
   const names = scp.applicable.map((p) => p.name);
-  const { open, denying } = notDenied(scp, partition, unapproved);
+  const home = approvedProbeRegion(inventory, s.approvedRegions);
+  const baseline = baselineContexts(scp, inventory, home);
+  const unprovable = ACTIONS.filter((a) => !baseline.has(a));
+  if (unprovable.length > 0) {
+    // Not a PASS: a set of SCPs that blocks Bedrock even where it is approved proves nothing about
+    // regions, and it breaks every inference profile too.
+    return draft(
+      arn,
+      "FAIL",
+      `The SCPs deny ${unprovable.join(" and ")} even in the approved region ${home} for every request tried (with and without a guardrail), so no region restriction can be confirmed and inference profiles cannot work; fix the SCP that blocks it`,
+      { applicableScps: names, probedRegion: home, deniedEverywhere: unprovable },
+    );
+  }
+  const { open, denying } = notDenied(scp, partition, unapproved, baseline);
   if (open.length > 0) {
     const regions = new Set(open.map((o) => o.split(" in ")[1]));
     return draft(
@@ -75,7 +113,7 @@ function evaluate(scp: ScpContext, partition: string, s: Settings, arn: string):
       { applicableScps: names, notDenied: open },
     );
   }
-  const { broken, blocking } = brokenProfiles(scp, partition, s);
+  const { broken, blocking } = brokenProfiles(scp, partition, s, baseline.get("bedrock:InvokeModel") ?? {});
   if (broken.length > 0) {
     return draft(
       arn,
@@ -158,7 +196,7 @@ resource "aws_organizations_policy_attachment" "bedrock_regions" {
     return withParts(arn, { organizations: inventory.organizations }, ({ organizations }) => {
       const setup = scpSetup(organizations, inventory.accountId, inventory.partition);
       if (!setup.ok) return [draft(arn, setup.status, setup.message, setup.evidence)];
-      return [evaluate(setup.scp, inventory.partition, settings, arn)];
+      return [evaluate(setup.scp, inventory, settings, arn)];
     });
   },
 });

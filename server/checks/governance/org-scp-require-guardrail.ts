@@ -1,46 +1,26 @@
 import "server-only";
 import type { Inventory } from "@/server/inventory";
-import { asList } from "@/server/inventory/policy-document";
 import { accountArn, defineCheck, withParts, type FindingDraft } from "../define-check";
 import { draft } from "../lib/iam-findings";
 import { grantsEvidence, grantsText } from "../lib/iam-grants";
 import { foundationModelProbe } from "../lib/iam-probes";
 import type { DecidingStatement } from "../lib/iam-simulate";
 import { scpSetup, simulateUnderScps, type ScpContext } from "../lib/scp-policies";
+import { approvedProbeRegion, guardrailCandidates } from "../lib/scp-probes";
 
 const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const GUARDRAIL_KEY = "bedrock:guardrailidentifier";
 
-/**
- * Guardrail ARNs a compliant call could carry: a made-up one, the region's guardrails, and the
- * values the SCPs themselves expect (wildcards filled in).
- */
-function guardrailCandidates(scp: ScpContext, inventory: Inventory): string[] {
-  const { partition, region, accountId } = inventory;
-  const fromInventory =
-    inventory.bedrock.guardrails.status === "ok"
-      ? inventory.bedrock.guardrails.data.flatMap((g) => [g.arn, ...g.versions.map((v) => `${g.arn}:${v.version}`)])
-      : [];
-  const fromScps = scp.applicable.flatMap((p) =>
-    p.statements.flatMap((s) =>
-      Object.values(s.Condition ?? {}).flatMap((entries) =>
-        Object.entries(entries).flatMap(([key, value]) =>
-          key.toLowerCase() === GUARDRAIL_KEY && typeof value !== "boolean" && typeof value !== "number" ? asList(value) : [],
-        ),
-      ),
-    ),
-  );
-  const filled = fromScps.map((v) => v.replace(/\*/g, "strataprobe").replace(/\?/g, "x"));
-  return [...new Set([`arn:${partition}:bedrock:${region}:${accountId}:guardrail/strataprobe0:1`, ...fromInventory, ...filled])];
-}
-
-function evaluate(scp: ScpContext, inventory: Inventory, arn: string): FindingDraft {
-  const model = foundationModelProbe(inventory);
+function evaluate(scp: ScpContext, inventory: Inventory, approvedRegions: readonly string[], arn: string): FindingDraft {
+  // Probe in an approved region, so a region-restriction SCP is never mistaken for the guardrail requirement.
+  const region = approvedProbeRegion(inventory, approvedRegions);
+  const model = foundationModelProbe({ ...inventory, region });
+  const where = { "aws:RequestedRegion": region };
   const names = scp.applicable.map((p) => p.name);
   const requiring: DecidingStatement[] = [];
   const open: string[] = [];
   for (const action of INVOKE) {
-    const r = simulateUnderScps(scp, action, model, { absentKeys: [GUARDRAIL_KEY] });
+    const r = simulateUnderScps(scp, action, model, { context: where, absentKeys: [GUARDRAIL_KEY] });
     if (r.allowed) open.push(action);
     else requiring.push(...r.deniedBy);
   }
@@ -53,7 +33,7 @@ function evaluate(scp: ScpContext, inventory: Inventory, arn: string): FindingDr
   const candidates = guardrailCandidates(scp, inventory);
   const blocking: DecidingStatement[] = [];
   const blocked = INVOKE.filter((action) => {
-    const results = candidates.map((g) => simulateUnderScps(scp, action, model, { context: { "bedrock:GuardrailIdentifier": g }, unknownConditions: "deny" }));
+    const results = candidates.map((g) => simulateUnderScps(scp, action, model, { context: { ...where, "bedrock:GuardrailIdentifier": g }, unknownConditions: "deny" }));
     if (results.some((r) => r.allowed)) return false;
     blocking.push(...results.flatMap((r) => r.deniedBy));
     return true;
@@ -128,12 +108,12 @@ resource "aws_organizations_policy_attachment" "require_guardrail" {
     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html",
   ],
   frameworks: {},
-  evaluate: (inventory) => {
+  evaluate: (inventory, { settings }) => {
     const arn = accountArn(inventory);
     return withParts(arn, { organizations: inventory.organizations }, ({ organizations }) => {
       const setup = scpSetup(organizations, inventory.accountId, inventory.partition);
       if (!setup.ok) return [draft(arn, setup.status, setup.message, setup.evidence)];
-      return [evaluate(setup.scp, inventory, arn)];
+      return [evaluate(setup.scp, inventory, settings.approvedRegions, arn)];
     });
   },
 });

@@ -20,9 +20,11 @@ function identitySources(iam: IamInventory): Source[] {
   ];
 }
 
+/** Only SCPs that apply to this account: another account's policy is reported under that account. */
 function scpSources(org: Organization | null): Source[] {
+  const applies = new Set(org?.accountTargetIds ?? []);
   return (org?.policies ?? [])
-    .filter((p) => p.type === "SERVICE_CONTROL_POLICY")
+    .filter((p) => p.type === "SERVICE_CONTROL_POLICY" && p.targetIds.some((t) => applies.has(t)))
     .map((p) => ({ resourceArn: p.arn, name: `${p.name} (SCP)`, kind: "scp" as const, document: p.content }));
 }
 
