@@ -90,15 +90,16 @@ export function bedrockConditionKeys(): ReadonlySet<string> {
  * `bedrock:GuardrailArn`: such a key is never in a request context.
  */
 export function isUndefinedServiceKey(key: string): boolean {
-  const [service, name] = key.toLowerCase().split(":");
-  if (!service || !name || service === "aws") return false;
+  const lower = key.toLowerCase();
+  const colon = lower.indexOf(":");
+  const service = lower.slice(0, colon);
+  const name = lower.slice(colon + 1);
+  if (colon <= 0 || !name || service === "aws") return false;
   const keys = serviceConditionKeys(service);
   if (!keys) return false;
-  // Keys with a tag or name suffix (`s3:RequestObjectTag/<key>`) are declared as `…/${TagKey}`.
-  const slash = name.indexOf("/");
-  if (slash >= 0) {
-    const prefix = `${service}:${name.slice(0, slash + 1)}`;
-    return ![...keys].some((k) => k.startsWith(prefix));
-  }
-  return !keys.has(`${service}:${name}`);
+  if (keys.has(`${service}:${name}`)) return false;
+  // Keys with a tag or name suffix are declared as templates: `s3:RequestObjectTag/${TagKey}`,
+  // `kms:EncryptionContext:${EncryptionContextKey}`, `s3:RequestObjectTag/<key>`. A key defined by such a template is known.
+  const templates = [...keys].map((k) => k.match(/^(.*?[/:])(?:\$\{[^}]+\}|<[^>]+>)$/)?.[1]).filter((p): p is string => Boolean(p));
+  return !templates.some((prefix) => lower.startsWith(prefix.toLowerCase()) && lower.length > prefix.length);
 }
