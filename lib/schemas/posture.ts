@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FINDING_SORTS } from "@/lib/constants/finding";
 import { categorySchema, severitySchema, statusSchema } from "./finding";
 import { gradeSchema } from "./score";
 import { scanSchema } from "./scan";
@@ -10,7 +11,6 @@ const csvOf = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : v.split(",")).map((x) => x.trim()).filter(Boolean)))
     .pipe(z.array(item));
 
-export const FINDING_SORTS = ["severity", "status", "check", "account", "region", "resource"] as const;
 
 /** The findings filter: URL state on the page and the query string of /api/findings. */
 export const findingsQuerySchema = z.object({

@@ -1,0 +1,46 @@
+"use client";
+
+import { LayoutDashboard, ListChecks, Settings, ShieldAlert, type LucideIcon } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+type Item = { href: string; label: string; icon: LucideIcon; isActive: (path: string) => boolean };
+
+const ITEMS: readonly Item[] = [
+  { href: "/", label: "Overview", icon: LayoutDashboard, isActive: (p) => p === "/" },
+  { href: "/posture", label: "Posture", icon: ShieldAlert, isActive: (p) => p === "/posture" },
+  { href: "/posture/checks", label: "Checks", icon: ListChecks, isActive: (p) => p.startsWith("/posture/checks") },
+];
+
+const SETTINGS: Item = { href: "/settings", label: "Settings", icon: Settings, isActive: (p) => p.startsWith("/settings") };
+
+export function NavLinks({ showSettings, onNavigate }: { showSettings: boolean; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  const items = showSettings ? [...ITEMS, SETTINGS] : ITEMS;
+  return (
+    <ul className="space-y-0.5">
+      {items.map(({ href, label, icon: Icon, isActive }) => {
+        const active = isActive(pathname);
+        return (
+          <li key={href}>
+            <Link
+              href={href}
+              onClick={onNavigate}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "group flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm font-medium transition-colors",
+                active
+                  ? "bg-slate-900/[0.06] text-(--foreground) dark:bg-white/[0.08]"
+                  : "text-(--muted) hover:bg-slate-900/[0.04] hover:text-(--foreground) dark:hover:bg-white/[0.05]",
+              )}
+            >
+              <Icon aria-hidden className={cn("size-4", active ? "text-(--accent)" : "text-(--muted) group-hover:text-(--foreground)")} />
+              {label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
