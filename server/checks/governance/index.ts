@@ -2,6 +2,7 @@ import "server-only";
 import type { Check } from "../define-check";
 import bedrockDataResidency from "./bedrock-data-residency";
 import bedrockInferenceProfileGeography from "./bedrock-inference-profile-geography";
+import bedrockPromptManagementInUse from "./bedrock-prompt-management-in-use";
 import orgAiServicesOptOut from "./org-ai-services-opt-out";
 import orgBedrockPolicy from "./org-bedrock-policy";
 import orgScpRegionRestriction from "./org-scp-region-restriction";
@@ -14,4 +15,5 @@ export const governanceChecks: readonly Check[] = [
   orgBedrockPolicy,
   bedrockDataResidency,
   bedrockInferenceProfileGeography,
+  bedrockPromptManagementInUse,
 ];

@@ -2,6 +2,7 @@ import "server-only";
 import type { Check } from "../define-check";
 import iamAgentRoleLeastPrivilege from "./iam-agent-role-least-privilege";
 import iamAgentRoleNotShared from "./iam-agent-role-not-shared";
+import iamBedrockApiKeyOwnerNotAdmin from "./iam-bedrock-api-key-owner-not-admin";
 import iamBedrockApiKeysLongTerm from "./iam-bedrock-api-keys-long-term";
 import iamBedrockFullAccessWorkloads from "./iam-bedrock-full-access-workloads";
 import iamBedrockInvokeSpecificResources from "./iam-bedrock-invoke-specific-resources";
@@ -20,6 +21,7 @@ export const iamChecks: readonly Check[] = [
   iamGuardrailAdminPrincipalTag,
   iamUsersBedrockAccess,
   iamBedrockApiKeysLongTerm,
+  iamBedrockApiKeyOwnerNotAdmin,
   iamMarketplaceSubscribeWildcard,
   iamInferenceRequiresGuardrail,
   iamUnknownBedrockConditionKeys,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Check } from "../define-check";
+import bedrockCustomizationJobVpc from "./bedrock-customization-job-vpc";
 import vpcBedrockAgentRuntimeEndpoint from "./vpc-bedrock-agent-runtime-endpoint";
 import vpcBedrockRuntimeEndpoint from "./vpc-bedrock-runtime-endpoint";
 import vpcBedrockRuntimeEndpointPolicy from "./vpc-bedrock-runtime-endpoint-policy";
@@ -14,4 +15,5 @@ export const networkChecks: readonly Check[] = [
   vpcBedrockRuntimeEndpointSecurityGroup,
   vpcBedrockAgentRuntimeEndpoint,
   vpcPrivateLoggingEndpoints,
+  bedrockCustomizationJobVpc,
 ];
