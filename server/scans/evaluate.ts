@@ -39,6 +39,13 @@ function tag(check: Check, accountId: string, region: string, drafts: FindingDra
   }));
 }
 
+function evaluateCheck(check: Check, inventories: readonly Inventory[], context: CheckContext): EvaluatedFinding[] {
+  const first = inventories[0];
+  if (!first) return [];
+  if (check.scope === "account") return tag(check, first.accountId, GLOBAL_REGION, run(check, first, context));
+  return inventories.flatMap((inv) => tag(check, inv.accountId, inv.region, run(check, inv, context)));
+}
+
 /**
  * Evaluates every check over one account's inventories (one per region). Account-scoped checks
  * (IAM, Organizations) run once, on the first region's inventory, and report region "global".
@@ -48,15 +55,22 @@ export function evaluateAccount(
   inventories: readonly Inventory[],
   context: CheckContext,
 ): EvaluatedFinding[] {
-  const first = inventories[0];
-  if (!first) return [];
+  return checks.flatMap((check) => evaluateCheck(check, inventories, context));
+}
+
+/**
+ * The same, yielding to the event loop between checks: policy simulation is CPU-bound, and a
+ * scan inside the dashboard process must not stall every other request while it evaluates.
+ */
+export async function evaluateAccountYielding(
+  checks: readonly Check[],
+  inventories: readonly Inventory[],
+  context: CheckContext,
+): Promise<EvaluatedFinding[]> {
   const out: EvaluatedFinding[] = [];
   for (const check of checks) {
-    if (check.scope === "account") {
-      out.push(...tag(check, first.accountId, GLOBAL_REGION, run(check, first, context)));
-    } else {
-      for (const inv of inventories) out.push(...tag(check, inv.accountId, inv.region, run(check, inv, context)));
-    }
+    out.push(...evaluateCheck(check, inventories, context));
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { parseInventory, type Inventory } from "@/server/inventory";
 import { scoreFindings } from "@/server/scoring/score";
 import type { InventorySource, ScanTarget } from "@/server/sources/types";
 import { collectErrors } from "./collect-errors";
-import { evaluateAccount, type EvaluatedFinding } from "./evaluate";
+import { evaluateAccountYielding, type EvaluatedFinding } from "./evaluate";
 import { mapLimit } from "./map-limit";
 import { completeScan, failScan, updateProgress } from "./repository";
 import { storeResults } from "./store-results";
@@ -68,10 +68,11 @@ export async function runScan(deps: ScanDeps, scanId: string): Promise<void> {
       return inventory;
     });
 
+    await updateProgress(deps.db, scanId, { done, total, label: `Evaluating ${deps.checks.length} checks`, now: iso() });
     const findings: EvaluatedFinding[] = [];
     for (const target of targets) {
       const own = inventories.filter((inv, i) => jobs[i]?.target === target);
-      findings.push(...evaluateAccount(deps.checks, own, deps.context));
+      findings.push(...(await evaluateAccountYielding(deps.checks, own, deps.context)));
     }
     const score = scoreFindings(findings);
     await deps.db.transaction().execute(async (trx) => {
