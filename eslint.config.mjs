@@ -4,7 +4,17 @@ import tseslint from "typescript-eslint";
 
 const config = [
   {
-    ignores: [".next*/**", "node_modules/**", "data/**", ".e2e-data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "**/*.mjs", "next.config.js"],
+    ignores: [
+      ".next*/**",
+      "node_modules/**",
+      "data/**",
+      ".e2e-data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "**/*.mjs",
+      "next.config.js",
+    ],
   },
   ...nextVitals,
   ...nextTs,
@@ -20,7 +30,10 @@ const config = [
       "@typescript-eslint/await-thenable": "error",
       "@typescript-eslint/no-unnecessary-type-assertion": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/ban-ts-comment": "error",
     },
   },
@@ -30,7 +43,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/*", "@/server", "**/server/*"], message: "lib/, components/ and hooks/ are browser-safe: they must not import server code." }] },
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "@/server", "**/server/*"],
+              message: "lib/, components/ and hooks/ are browser-safe: they must not import server code.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -6,7 +6,9 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-indigo-600">404</p>
       <h1 className="text-2xl font-semibold">Not found</h1>
       <p className="text-[var(--muted)]">There is nothing at this address.</p>
-      <Link href="/" className="rounded-lg bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-500">Back to the overview</Link>
+      <Link href="/" className="rounded-lg bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-500">
+        Back to the overview
+      </Link>
     </main>
   );
 }

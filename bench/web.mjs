@@ -41,6 +41,9 @@ const rows = entries
 const kb = (n) => (n / 1024).toFixed(1);
 console.log(`\nFirst-load JS per route (target ≤ ${TARGET_KB} kB gzipped)\n`);
 console.log("route".padEnd(40), "raw kB".padStart(9), "gzip kB".padStart(9), "  ok");
-for (const r of rows) console.log(r.route.padEnd(40), kb(r.raw).padStart(9), kb(r.gzip).padStart(9), r.gzip <= TARGET_KB * 1024 ? "  yes" : "  NO");
+for (const r of rows)
+  console.log(r.route.padEnd(40), kb(r.raw).padStart(9), kb(r.gzip).padStart(9), r.gzip <= TARGET_KB * 1024 ? "  yes" : "  NO");
 const over = rows.filter((r) => r.gzip > TARGET_KB * 1024);
-console.log(`\n${rows.length} routes, ${over.length} over target; largest ${kb(Math.max(0, ...rows.map((r) => r.gzip)))} kB gzip`);
+console.log(
+  `\n${rows.length} routes, ${over.length} over target; largest ${kb(Math.max(0, ...rows.map((r) => r.gzip)))} kB gzip`,
+);

@@ -5,9 +5,12 @@ import { existsSync } from "node:fs";
  * points elsewhere. Fails with the way to get one rather than a cryptic launch error.
  */
 export function chromiumExecutable(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(
-    (p): p is string => Boolean(p),
-  );
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ].filter((p): p is string => Boolean(p));
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(

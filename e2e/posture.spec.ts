@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { expect, test } from "./fixtures";
 
-const overviewScore = z.object({ scan: z.object({ score: z.object({ overall: z.object({ score: z.number().nullable(), grade: z.string().nullable() }) }).nullable() }).nullable() });
+const overviewScore = z.object({
+  scan: z
+    .object({ score: z.object({ overall: z.object({ score: z.number().nullable(), grade: z.string().nullable() }) }).nullable() })
+    .nullable(),
+});
 
 test.describe("posture scorecard", () => {
   test("an analyst reads the score, opens a failing check, runs a scan to 100 % and signs out", async ({

@@ -54,7 +54,10 @@ export function useScanRunner(initialScan: Scan | null) {
     router.refresh();
     if (data.status === "completed") {
       const overall = data.score?.overall;
-      const result = overall?.score != null ? `Score ${overall.score.toFixed(1)} (grade ${overall.grade ?? "–"}).` : "Nothing could be evaluated.";
+      const result =
+        overall?.score != null
+          ? `Score ${overall.score.toFixed(1)} (grade ${overall.grade ?? "–"}).`
+          : "Nothing could be evaluated.";
       toast.success(`Scan complete. ${result}`);
     } else {
       toast.error(`Scan failed: ${data.error ?? "unknown error"}`);

@@ -53,7 +53,11 @@ function dummyParams(id: string): Record<string, string | string[]> {
 }
 
 function urlPath(id: string): string {
-  return `/${id.split("/").filter((s) => !/^\(.*\)$/.test(s)).map((s) => (s.startsWith("[") ? DUMMY_ID : s)).join("/")}`;
+  return `/${id
+    .split("/")
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .map((s) => (s.startsWith("[") ? DUMMY_ID : s))
+    .join("/")}`;
 }
 
 type Handler = ((request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & {

@@ -30,14 +30,21 @@ export default async function OverviewPage() {
   const [latest, running] = await Promise.all([loadLatestScan(), activeScan(db)]);
   const description = latest ? (
     <>
-      Latest scan finished {formatDateTime(latest.finishedAt)} · source <span className="font-medium text-(--foreground)">{latest.source}</span>
+      Latest scan finished {formatDateTime(latest.finishedAt)} · source{" "}
+      <span className="font-medium text-(--foreground)">{latest.source}</span>
     </>
   ) : (
     "Security posture of your Amazon Bedrock estate"
   );
 
   return (
-    <ScanControl title="Overview" description={description} canRun={can(user.role, "scans:run")} initialScan={running ?? null} empty={!latest}>
+    <ScanControl
+      title="Overview"
+      description={description}
+      canRun={can(user.role, "scans:run")}
+      initialScan={running ?? null}
+      empty={!latest}
+    >
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Suspense fallback={<ScoreCardSkeleton />}>
           <ScoreCard />

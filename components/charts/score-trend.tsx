@@ -64,7 +64,11 @@ export function ScoreTrend({ points }: { points: TrendPoint[] }) {
   const [view, setView] = useState<"chart" | "table">("chart");
   return (
     <div className="flex h-full flex-col">
-      <div role="group" aria-label="Trend view" className="mb-3 flex gap-0.5 self-end rounded-lg border border-(--border) bg-(--background) p-0.5">
+      <div
+        role="group"
+        aria-label="Trend view"
+        className="mb-3 flex gap-0.5 self-end rounded-lg border border-(--border) bg-(--background) p-0.5"
+      >
         {VIEWS.map(({ id, label, icon: Icon }) => (
           <button
             key={id}

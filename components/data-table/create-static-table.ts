@@ -1,4 +1,11 @@
-import { createTable, getCoreRowModel, type RowData, type Table, type TableOptions, type TableState } from "@tanstack/react-table";
+import {
+  createTable,
+  getCoreRowModel,
+  type RowData,
+  type Table,
+  type TableOptions,
+  type TableState,
+} from "@tanstack/react-table";
 
 type Options<T extends RowData> = Pick<TableOptions<T>, "data" | "columns" | "getRowId"> & { state: Partial<TableState> };
 

@@ -35,7 +35,10 @@ export function NavLinks({ showSettings, onNavigate }: { showSettings: boolean; 
                   : "text-(--muted) hover:bg-slate-900/[0.04] hover:text-(--foreground) dark:hover:bg-white/[0.05]",
               )}
             >
-              <Icon aria-hidden className={cn("size-4", active ? "text-(--accent)" : "text-(--muted) group-hover:text-(--foreground)")} />
+              <Icon
+                aria-hidden
+                className={cn("size-4", active ? "text-(--accent)" : "text-(--muted) group-hover:text-(--foreground)")}
+              />
               {label}
             </Link>
           </li>

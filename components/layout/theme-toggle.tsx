@@ -16,7 +16,11 @@ const noop = () => () => {};
 /** A three-way radio group; renders unselected until mounted because the theme is only known in the browser. */
 export function ThemeToggle({ className }: { className?: string }) {
   const { theme, setTheme } = useTheme();
-  const mounted = useSyncExternalStore(noop, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const current = mounted ? (theme ?? "system") : undefined;
   // The mobile drawer renders a second toggle: each needs its own radio group name.
   const name = useId();

@@ -31,7 +31,10 @@ export function UserMenu({ user, signOutAction }: { user: MenuUser; signOutActio
         onClick={() => setOpen((o) => !o)}
         className="flex w-full items-center gap-2.5 rounded-lg p-1.5 text-left transition-colors hover:bg-slate-900/[0.04] dark:hover:bg-white/[0.05]"
       >
-        <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-(--accent)/15 text-xs font-semibold text-(--accent)">
+        <span
+          aria-hidden
+          className="grid size-8 shrink-0 place-items-center rounded-full bg-(--accent)/15 text-xs font-semibold text-(--accent)"
+        >
           {initials(user.name)}
         </span>
         <span className="min-w-0 flex-1">

@@ -3,9 +3,15 @@ import { arnParts } from "./arn";
 
 describe("arnParts", () => {
   it("keeps the service and the resource part", () => {
-    expect(arnParts("arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123")).toEqual({ service: "bedrock", resource: "guardrail/abc123" });
+    expect(arnParts("arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123")).toEqual({
+      service: "bedrock",
+      resource: "guardrail/abc123",
+    });
     expect(arnParts("arn:aws:s3:::my-bucket")).toEqual({ service: "s3", resource: "my-bucket" });
-    expect(arnParts("arn:aws:logs:us-east-1:111122223333:log-group:/aws/bedrock:*")).toEqual({ service: "logs", resource: "log-group:/aws/bedrock:*" });
+    expect(arnParts("arn:aws:logs:us-east-1:111122223333:log-group:/aws/bedrock:*")).toEqual({
+      service: "logs",
+      resource: "log-group:/aws/bedrock:*",
+    });
   });
 
   it("shows a value that is not an ARN as it is", () => {

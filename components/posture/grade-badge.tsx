@@ -4,7 +4,15 @@ import { GRADE_TONE } from "./labels";
 
 const SIZES = { sm: "size-6 text-xs rounded-md", md: "size-8 text-sm rounded-lg", lg: "size-16 text-4xl rounded-2xl" } as const;
 
-export function GradeBadge({ grade, size = "md", className }: { grade: Grade | null; size?: keyof typeof SIZES; className?: string }) {
+export function GradeBadge({
+  grade,
+  size = "md",
+  className,
+}: {
+  grade: Grade | null;
+  size?: keyof typeof SIZES;
+  className?: string;
+}) {
   const label = grade ? `Grade ${grade}` : "No grade: nothing could be evaluated";
   return (
     <span

@@ -29,19 +29,54 @@ export const STATUS_TONE: Record<Status, { text: string; bg: string; border: str
 };
 
 export const SEVERITY_TONE: Record<Severity, { dot: string; bg: string; border: string; bar: string }> = {
-  critical: { dot: "bg-severity-critical", bg: "bg-severity-critical/10", border: "border-severity-critical/25", bar: "bg-severity-critical" },
+  critical: {
+    dot: "bg-severity-critical",
+    bg: "bg-severity-critical/10",
+    border: "border-severity-critical/25",
+    bar: "bg-severity-critical",
+  },
   high: { dot: "bg-severity-high", bg: "bg-severity-high/10", border: "border-severity-high/25", bar: "bg-severity-high" },
-  medium: { dot: "bg-severity-medium", bg: "bg-severity-medium/10", border: "border-severity-medium/30", bar: "bg-severity-medium" },
+  medium: {
+    dot: "bg-severity-medium",
+    bg: "bg-severity-medium/10",
+    border: "border-severity-medium/30",
+    bar: "bg-severity-medium",
+  },
   low: { dot: "bg-severity-low", bg: "bg-severity-low/10", border: "border-severity-low/25", bar: "bg-severity-low" },
 };
 
 /** Grades reuse the status and severity tokens: A reads as passing, F as failing. */
 export const GRADE_TONE: Record<Grade, { text: string; bg: string; solid: string; cell: string }> = {
-  A: { text: "text-status-pass", bg: "bg-status-pass/12", solid: "bg-status-pass", cell: "bg-status-pass/20 hover:bg-status-pass/30" },
-  B: { text: "text-status-pass", bg: "bg-status-pass/8", solid: "bg-status-pass/75", cell: "bg-status-pass/10 hover:bg-status-pass/20" },
-  C: { text: "text-severity-medium", bg: "bg-severity-medium/12", solid: "bg-severity-medium", cell: "bg-severity-medium/15 hover:bg-severity-medium/25" },
-  D: { text: "text-severity-high", bg: "bg-severity-high/12", solid: "bg-severity-high", cell: "bg-severity-high/15 hover:bg-severity-high/25" },
-  F: { text: "text-status-fail", bg: "bg-status-fail/12", solid: "bg-status-fail", cell: "bg-status-fail/20 hover:bg-status-fail/30" },
+  A: {
+    text: "text-status-pass",
+    bg: "bg-status-pass/12",
+    solid: "bg-status-pass",
+    cell: "bg-status-pass/20 hover:bg-status-pass/30",
+  },
+  B: {
+    text: "text-status-pass",
+    bg: "bg-status-pass/8",
+    solid: "bg-status-pass/75",
+    cell: "bg-status-pass/10 hover:bg-status-pass/20",
+  },
+  C: {
+    text: "text-severity-medium",
+    bg: "bg-severity-medium/12",
+    solid: "bg-severity-medium",
+    cell: "bg-severity-medium/15 hover:bg-severity-medium/25",
+  },
+  D: {
+    text: "text-severity-high",
+    bg: "bg-severity-high/12",
+    solid: "bg-severity-high",
+    cell: "bg-severity-high/15 hover:bg-severity-high/25",
+  },
+  F: {
+    text: "text-status-fail",
+    bg: "bg-status-fail/12",
+    solid: "bg-status-fail",
+    cell: "bg-status-fail/20 hover:bg-status-fail/30",
+  },
 };
 
 export const CATEGORY_DESCRIPTION: Record<Category, string> = {

@@ -42,10 +42,21 @@ export function SeverityBadge({ severity, className }: { severity: Severity; cla
   const tone = SEVERITY_TONE[severity];
   const bars = SEVERITY_BARS[severity];
   return (
-    <span className={cn("inline-flex h-6 items-center gap-1.5 rounded-md border px-1.5 text-xs font-medium whitespace-nowrap", tone.bg, tone.border, className)}>
+    <span
+      className={cn(
+        "inline-flex h-6 items-center gap-1.5 rounded-md border px-1.5 text-xs font-medium whitespace-nowrap",
+        tone.bg,
+        tone.border,
+        className,
+      )}
+    >
       <span aria-hidden className="flex h-3 items-end gap-px">
         {[1, 2, 3, 4].map((n) => (
-          <span key={n} className={cn("w-[3px] rounded-[1px]", n <= bars ? tone.dot : "bg-current opacity-15")} style={{ height: `${n * 3}px` }} />
+          <span
+            key={n}
+            className={cn("w-[3px] rounded-[1px]", n <= bars ? tone.dot : "bg-current opacity-15")}
+            style={{ height: `${n * 3}px` }}
+          />
         ))}
       </span>
       {SEVERITY_LABEL[severity]}

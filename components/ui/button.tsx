@@ -2,10 +2,8 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 const VARIANTS = {
-  primary:
-    "bg-(--accent) text-white shadow-sm hover:bg-(--accent)/90 dark:text-slate-950 disabled:bg-(--accent)/50",
-  secondary:
-    "border border-(--border) bg-(--card) text-(--foreground) shadow-xs hover:bg-slate-50 dark:hover:bg-white/5",
+  primary: "bg-(--accent) text-white shadow-sm hover:bg-(--accent)/90 dark:text-slate-950 disabled:bg-(--accent)/50",
+  secondary: "border border-(--border) bg-(--card) text-(--foreground) shadow-xs hover:bg-slate-50 dark:hover:bg-white/5",
   ghost: "text-(--muted) hover:bg-slate-100 hover:text-(--foreground) dark:hover:bg-white/5",
 } as const;
 

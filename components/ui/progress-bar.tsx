@@ -15,7 +15,10 @@ export function ProgressBar({ value, label, valueText, className, barClassName }
       aria-valuetext={valueText ?? `${clamped}%`}
       className={cn("h-2 w-full overflow-hidden rounded-full bg-slate-200/80 dark:bg-white/10", className)}
     >
-      <div className={cn("h-full rounded-full bg-(--accent) transition-[width] duration-500 ease-out", barClassName)} style={{ width: `${clamped}%` }} />
+      <div
+        className={cn("h-full rounded-full bg-(--accent) transition-[width] duration-500 ease-out", barClassName)}
+        style={{ width: `${clamped}%` }}
+      />
     </div>
   );
 }

@@ -14,11 +14,15 @@ export function Tabs({ tabs, label, className }: { tabs: readonly Tab[]; label: 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((t) => t.id === active);
     const next =
-      e.key === "ArrowRight" ? (index + 1) % tabs.length
-      : e.key === "ArrowLeft" ? (index - 1 + tabs.length) % tabs.length
-      : e.key === "Home" ? 0
-      : e.key === "End" ? tabs.length - 1
-      : -1;
+      e.key === "ArrowRight"
+        ? (index + 1) % tabs.length
+        : e.key === "ArrowLeft"
+          ? (index - 1 + tabs.length) % tabs.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? tabs.length - 1
+              : -1;
     const tab = tabs[next];
     if (!tab) return;
     e.preventDefault();
@@ -47,7 +51,9 @@ export function Tabs({ tabs, label, className }: { tabs: readonly Tab[]; label: 
               onClick={() => setActive(t.id)}
               className={cn(
                 "-mb-px flex h-10 items-center gap-2 border-b-2 px-2.5 text-sm font-medium transition-colors",
-                selected ? "border-(--accent) text-(--foreground)" : "border-transparent text-(--muted) hover:text-(--foreground)",
+                selected
+                  ? "border-(--accent) text-(--foreground)"
+                  : "border-transparent text-(--muted) hover:text-(--foreground)",
               )}
             >
               {t.label}

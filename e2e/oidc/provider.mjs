@@ -74,7 +74,9 @@ const provider = new Provider(ISSUER, {
 for (const event of ["grant.error", "authorization.error", "server_error", "userinfo.error"]) {
   provider.on(event, (ctx, error) => {
     const redirectUri = ctx.oidc?.params?.redirect_uri;
-    console.error(`[oidc] ${event}: ${error.message} ${error.error_detail ?? ""}${redirectUri ? ` (redirect_uri ${redirectUri})` : ""}`);
+    console.error(
+      `[oidc] ${event}: ${error.message} ${error.error_detail ?? ""}${redirectUri ? ` (redirect_uri ${redirectUri})` : ""}`,
+    );
   });
 }
 

@@ -20,7 +20,10 @@ export class OverviewPage {
     this.errors = scoreCard.getByTestId("error-count");
     this.runScanButton = page.getByRole("button", { name: "Run scan" });
     this.progress = page.getByRole("progressbar", { name: "Scan progress" });
-    this.topFailingChecks = page.getByRole("region", { name: "Top failing checks" }).getByRole("link").filter({ hasNotText: "All checks" });
+    this.topFailingChecks = page
+      .getByRole("region", { name: "Top failing checks" })
+      .getByRole("link")
+      .filter({ hasNotText: "All checks" });
   }
 
   async goto(): Promise<void> {

@@ -11,7 +11,6 @@ const csvOf = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : v.split(",")).map((x) => x.trim()).filter(Boolean)))
     .pipe(z.array(item));
 
-
 /** The findings filter: URL state on the page and the query string of /api/findings. */
 export const findingsQuerySchema = z.object({
   scan: z.string().max(64).optional(),

@@ -5,7 +5,15 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db";
 import { ForbiddenError } from "@/server/http/errors";
 
-export type AuditEvent = { id: string; at: string; actor: string; role: string; action: string; target: string | null; detail: unknown };
+export type AuditEvent = {
+  id: string;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  target: string | null;
+  detail: unknown;
+};
 
 function parseDetail(json: string): unknown {
   try {
@@ -26,5 +34,13 @@ export async function listAuditEvents(db: Kysely<Database>, user: Pick<SessionUs
     .orderBy("id", "desc")
     .limit(Math.min(Math.max(1, Math.trunc(limit)), 1000))
     .execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, role: r.role, action: r.action, target: r.target, detail: parseDetail(r.detail_json) }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    role: r.role,
+    action: r.action,
+    target: r.target,
+    detail: parseDetail(r.detail_json),
+  }));
 }

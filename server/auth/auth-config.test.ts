@@ -94,9 +94,12 @@ describe("OIDC group mapping at sign-in", () => {
     expect(await signInAllowed("sec-admins")).toBe(true);
   });
 
-  it.each([[["marketing"]], [[]], [undefined], [null], [42], [{ "sec-admins": true }]])("refuses the groups claim %j", async (groups) => {
-    expect(await signInAllowed(groups)).toBe(false);
-  });
+  it.each([[["marketing"]], [[]], [undefined], [null], [42], [{ "sec-admins": true }]])(
+    "refuses the groups claim %j",
+    async (groups) => {
+      expect(await signInAllowed(groups)).toBe(false);
+    },
+  );
 
   // Group names are chosen by the identity provider's admins; a name that happens to be an
   // Object.prototype member must not count as a mapped group.
@@ -107,7 +110,11 @@ describe("OIDC group mapping at sign-in", () => {
 
   it("reads the claim named by AUTH_OIDC_GROUPS_CLAIM", async () => {
     state.env = parseEnv({ ...OIDC_ENV, AUTH_OIDC_GROUPS_CLAIM: "roles" });
-    const params = { user: { id: "a" }, account: oidcAccount, profile: { groups: ["sec-admins"], roles: ["marketing"] } } as SignInParams;
+    const params = {
+      user: { id: "a" },
+      account: oidcAccount,
+      profile: { groups: ["sec-admins"], roles: ["marketing"] },
+    } as SignInParams;
     expect(await callbacks().signIn?.(params)).toBe(false);
   });
 });

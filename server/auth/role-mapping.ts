@@ -6,7 +6,11 @@ import { ROLE_RANK, type Role } from "@/lib/auth/roles";
  * an array or a single string, depending on the identity provider.
  */
 export function roleFromGroups(claim: unknown, map: Record<string, Role>): Role | null {
-  const groups = Array.isArray(claim) ? claim.filter((g): g is string => typeof g === "string") : typeof claim === "string" ? [claim] : [];
+  const groups = Array.isArray(claim)
+    ? claim.filter((g): g is string => typeof g === "string")
+    : typeof claim === "string"
+      ? [claim]
+      : [];
   let best: Role | null = null;
   for (const group of groups) {
     // Own keys only: a group named "constructor" or "__proto__" must not resolve to an Object.prototype member.

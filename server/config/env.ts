@@ -2,9 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
-const csv = z
-  .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
@@ -12,7 +15,10 @@ const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const roleMap = z.string().transform((value, ctx) => {
   // No prototype: a group named "constructor" or "__proto__" must be an ordinary key.
   const map: Record<string, Role> = Object.create(null) as Record<string, Role>;
-  for (const pair of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [group, role] = pair.split("=").map((x) => x.trim());
     if (!group || !role || !(ROLES as readonly string[]).includes(role)) {
       ctx.addIssue({ code: "custom", message: `"${pair}" is not group=role with role one of ${ROLES.join(", ")}` });
@@ -43,10 +49,14 @@ const envSchema = z
     STRATA_APPROVED_REGIONS: csv
       .pipe(z.array(z.string().regex(REGION, "each entry must be an AWS region such as eu-west-1")).min(1))
       .optional(),
-    STRATA_APPROVED_GEOGRAPHIES: csv.pipe(z.array(z.enum(["us", "eu", "apac", "ca", "jp", "au", "us-gov", "global"])).min(1)).optional(),
+    STRATA_APPROVED_GEOGRAPHIES: csv
+      .pipe(z.array(z.enum(["us", "eu", "apac", "ca", "jp", "au", "us-gov", "global"])).min(1))
+      .optional(),
     STRATA_MIN_LOG_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
     STRATA_MAX_AGENT_IDLE_SECONDS: z.coerce.number().int().positive().optional(),
-    STRATA_TRUSTED_ACCOUNT_IDS: csv.pipe(z.array(z.string().regex(/^\d{12}$/, "each entry must be a 12-digit account id"))).optional(),
+    STRATA_TRUSTED_ACCOUNT_IDS: csv
+      .pipe(z.array(z.string().regex(/^\d{12}$/, "each entry must be a 12-digit account id")))
+      .optional(),
     STRATA_SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     /** Demo only: pause per collected account × region so a person can watch progress. */
     STRATA_DEMO_COLLECT_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
@@ -59,13 +69,25 @@ const envSchema = z
       }
     }
     if (env.AUTH_OIDC_ISSUER && Object.keys(env.STRATA_ROLE_MAP).length === 0) {
-      ctx.addIssue({ code: "custom", path: ["STRATA_ROLE_MAP"], message: "is required with OIDC: map at least one group to a role" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRATA_ROLE_MAP"],
+        message: "is required with OIDC: map at least one group to a role",
+      });
     }
     if (env.STRATA_SOURCE === "aws") {
-      ctx.addIssue({ code: "custom", path: ["STRATA_SOURCE"], message: "the AWS source is not available in this release yet; use demo (see README, 'What does not work yet')" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRATA_SOURCE"],
+        message: "the AWS source is not available in this release yet; use demo (see README, 'What does not work yet')",
+      });
     }
     if (env.STRATA_SOURCE === "aws" && !env.AUTH_OIDC_ISSUER) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when STRATA_SOURCE=aws (demo sign-in is for the demo estate only)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_OIDC_ISSUER"],
+        message: "is required when STRATA_SOURCE=aws (demo sign-in is for the demo estate only)",
+      });
     }
   });
 

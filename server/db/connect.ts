@@ -24,7 +24,12 @@ export function createDb(config: DbConfig): Kysely<Database> {
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: "strata_migrations", migrationLockTableName: "strata_migrations_lock" });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableName: "strata_migrations",
+    migrationLockTableName: "strata_migrations_lock",
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

@@ -9,7 +9,9 @@ export type { Database } from "./schema";
 
 export function dbConfigFromEnv(): DbConfig {
   const e = env();
-  return e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "sqlite", file: join(e.STRATA_DATA_DIR, "strata.db") };
+  return e.DATABASE_URL
+    ? { kind: "postgres", url: e.DATABASE_URL }
+    : { kind: "sqlite", file: join(e.STRATA_DATA_DIR, "strata.db") };
 }
 
 // Kept on globalThis so Next's dev hot reload does not open a new pool per edit.

@@ -115,7 +115,9 @@ export const guardrailVersionSchema = z.object({
     })
     .optional(),
   automatedReasoningPolicy: z.object({ policies: z.array(z.string()), confidenceThreshold: z.number().optional() }).optional(),
-  crossRegionDetails: z.object({ guardrailProfileId: z.string().optional(), guardrailProfileArn: z.string().optional() }).optional(),
+  crossRegionDetails: z
+    .object({ guardrailProfileId: z.string().optional(), guardrailProfileArn: z.string().optional() })
+    .optional(),
 });
 export type GuardrailVersion = z.infer<typeof guardrailVersionSchema>;
 

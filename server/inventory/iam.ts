@@ -30,7 +30,12 @@ export const iamUserSchema = z.object({
   attachedPolicies: z.array(attached),
   /** Bedrock API keys (service-specific credentials for bedrock.amazonaws.com). */
   bedrockApiKeys: z.array(
-    z.object({ id: z.string(), status: z.enum(["Active", "Inactive", "Expired"]), createDate: z.string(), expirationDate: z.string().optional() }),
+    z.object({
+      id: z.string(),
+      status: z.enum(["Active", "Inactive", "Expired"]),
+      createDate: z.string(),
+      expirationDate: z.string().optional(),
+    }),
   ),
 });
 export type IamUser = z.infer<typeof iamUserSchema>;

@@ -64,7 +64,9 @@ export function parseInventory(raw: unknown): { inventory: Inventory; invalidPar
   }
   const second = inventorySchema.safeParse(copy);
   if (!second.success) {
-    throw new Error(`Inventory envelope is invalid: ${second.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Inventory envelope is invalid: ${second.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   return { inventory: second.data, invalidParts: [...invalid.keys()] };
 }

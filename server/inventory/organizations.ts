@@ -5,7 +5,14 @@ export const orgPolicySchema = z.object({
   id: z.string(),
   arn: z.string(),
   name: z.string(),
-  type: z.enum(["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY", "BEDROCK_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY"]),
+  type: z.enum([
+    "SERVICE_CONTROL_POLICY",
+    "AISERVICES_OPT_OUT_POLICY",
+    "BEDROCK_POLICY",
+    "RESOURCE_CONTROL_POLICY",
+    "TAG_POLICY",
+    "BACKUP_POLICY",
+  ]),
   awsManaged: z.boolean().default(false),
   /** DescribePolicy Content: raw JSON text, parsed by the checks so a bad one can be quoted. */
   content: z.string(),

@@ -39,7 +39,11 @@ export async function listCheckSummaries(db: Kysely<Database>, scanId: string | 
   return CHECKS.map((c) => summary(c, counts.get(c.id) ?? zero()));
 }
 
-export async function getCheckDetail(db: Kysely<Database>, checkId: string, scanId: string | null): Promise<CheckDetail | undefined> {
+export async function getCheckDetail(
+  db: Kysely<Database>,
+  checkId: string,
+  scanId: string | null,
+): Promise<CheckDetail | undefined> {
   const check = getCheck(checkId);
   if (!check) return undefined;
   const counts = (await countsByCheck(db, scanId)).get(checkId) ?? zero();

@@ -18,13 +18,26 @@ export async function getOverview(db: Kysely<Database>, scanId?: string): Promis
     .limit(30)
     .execute();
   const trend = trendRows.reverse().map((r) => {
-    const overall = r.score_json ? (JSON.parse(r.score_json) as { overall: { score: number | null; grade: Overview["trend"][number]["grade"] } }).overall : null;
+    const overall = r.score_json
+      ? (JSON.parse(r.score_json) as { overall: { score: number | null; grade: Overview["trend"][number]["grade"] } }).overall
+      : null;
     return { scanId: r.id, at: r.finished_at ?? "", score: overall?.score ?? null, grade: overall?.grade ?? null };
   });
   if (!scan) {
-    return { scan: null, accounts: [], regions: [], failingBySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, topFailingChecks: [], trend };
+    return {
+      scan: null,
+      accounts: [],
+      regions: [],
+      failingBySeverity: { critical: 0, high: 0, medium: 0, low: 0 },
+      topFailingChecks: [],
+      trend,
+    };
   }
-  const [names, regions, checks] = await Promise.all([accountNames(db, scan.id), scanRegions(db, scan.id), listCheckSummaries(db, scan.id)]);
+  const [names, regions, checks] = await Promise.all([
+    accountNames(db, scan.id),
+    scanRegions(db, scan.id),
+    listCheckSummaries(db, scan.id),
+  ]);
   const failingBySeverity = { critical: 0, high: 0, medium: 0, low: 0 };
   const failing = await db
     .selectFrom("findings")

@@ -10,7 +10,8 @@ function rankOf(column: string, values: readonly string[]): RawBuilder<number> {
 
 export const severityRank = () => rankOf("findings.severity", SEVERITIES);
 // FAIL first, then what needs attention (ERROR, MANUAL), then the rest.
-export const statusRank = () => rankOf("findings.status", ["FAIL", "ERROR", "MANUAL", "PASS", "NOT_APPLICABLE"] satisfies (typeof STATUSES)[number][]);
+export const statusRank = () =>
+  rankOf("findings.status", ["FAIL", "ERROR", "MANUAL", "PASS", "NOT_APPLICABLE"] satisfies (typeof STATUSES)[number][]);
 
 /** LIKE pattern for a literal substring: the user's % and _ are escaped, matching is case-insensitive. */
 export function containsPattern(text: string): string {

@@ -5,7 +5,16 @@ import { listFindings } from "@/server/posture/findings";
 import { getOverview } from "@/server/posture/overview";
 import { getCheckDetail } from "@/server/posture/checks";
 import { scoreFindings } from "@/server/scoring/score";
-import { activeScan, completeScan, failStaleScans, getScan, insertScan, latestCompletedScan, listScans, updateProgress } from "./repository";
+import {
+  activeScan,
+  completeScan,
+  failStaleScans,
+  getScan,
+  insertScan,
+  latestCompletedScan,
+  listScans,
+  updateProgress,
+} from "./repository";
 import { storeResults } from "./store-results";
 import type { EvaluatedFinding } from "./evaluate";
 import { emptyInventory } from "@/server/checks/testing/inventory-fixture";
@@ -50,7 +59,20 @@ describe.each(ENGINES)("scan storage on %s", (_name, open) => {
     ];
     const inv = emptyInventory();
     await t.db.transaction().execute((trx) => storeResults(trx, "s1", findings, [inv]));
-    await completeScan(t.db, "s1", { score: scoreFindings(findings), errors: [{ accountId: "111122223333", region: "us-east-1", part: "iam", reason: "denied", action: "iam:GetAccountAuthorizationDetails" }], now: T0, total: 3 });
+    await completeScan(t.db, "s1", {
+      score: scoreFindings(findings),
+      errors: [
+        {
+          accountId: "111122223333",
+          region: "us-east-1",
+          part: "iam",
+          reason: "denied",
+          action: "iam:GetAccountAuthorizationDetails",
+        },
+      ],
+      now: T0,
+      total: 3,
+    });
 
     const scan = await latestCompletedScan(t.db);
     expect(scan?.status).toBe("completed");

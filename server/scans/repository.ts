@@ -67,7 +67,11 @@ export async function updateProgress(
 }
 
 export async function failScan(db: Kysely<Database>, id: string, error: string, now: string): Promise<void> {
-  await db.updateTable("scans").set({ status: "failed", error, finished_at: now, progress_label: "Failed" }).where("id", "=", id).execute();
+  await db
+    .updateTable("scans")
+    .set({ status: "failed", error, finished_at: now, progress_label: "Failed" })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function completeScan(

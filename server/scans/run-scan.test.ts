@@ -13,16 +13,31 @@ const guardrailExists = defineCheck({
   category: "Guardrails",
   scope: "region",
   rationale: "Test check: a region without a guardrail cannot filter prompts or responses at all.",
-  remediation: { console: ["Create one"], cli: "aws bedrock create-guardrail", terraform: "resource \"aws_bedrock_guardrail\" \"g\" {}" },
+  remediation: {
+    console: ["Create one"],
+    cli: "aws bedrock create-guardrail",
+    terraform: 'resource "aws_bedrock_guardrail" "g" {}',
+  },
   references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails.html"],
   frameworks: {},
   evaluate: (inv) =>
     withParts(regionArn(inv, "bedrock"), { guardrails: inv.bedrock.guardrails }, ({ guardrails }) => [
-      { resourceArn: regionArn(inv, "bedrock"), status: guardrails.length ? "PASS" : "FAIL", message: `${guardrails.length} guardrails`, evidence: {} },
+      {
+        resourceArn: regionArn(inv, "bedrock"),
+        status: guardrails.length ? "PASS" : "FAIL",
+        message: `${guardrails.length} guardrails`,
+        evidence: {},
+      },
     ]),
 });
 
-const iamOnce = defineCheck({ ...guardrailExists, id: "iam-once-test", category: "IAM", scope: "account", evaluate: () => [{ resourceArn: "arn:aws:iam::1:root", status: "PASS", message: "ok", evidence: {} }] });
+const iamOnce = defineCheck({
+  ...guardrailExists,
+  id: "iam-once-test",
+  category: "IAM",
+  scope: "account",
+  evaluate: () => [{ resourceArn: "arn:aws:iam::1:root", status: "PASS", message: "ok", evidence: {} }],
+});
 
 function source(regions: string[], broken: Record<string, unknown> = {}): InventorySource {
   return {
@@ -45,7 +60,13 @@ describe("runScan", () => {
   });
   afterEach(() => t.close());
 
-  const deps = (src: InventorySource) => ({ db: t.db, source: src, checks: [guardrailExists, iamOnce], context: { settings: DEFAULT_CHECK_SETTINGS }, concurrency: 2 });
+  const deps = (src: InventorySource) => ({
+    db: t.db,
+    source: src,
+    checks: [guardrailExists, iamOnce],
+    context: { settings: DEFAULT_CHECK_SETTINGS },
+    concurrency: 2,
+  });
 
   it("evaluates every region, account-scoped checks once, and reaches 100 %", async () => {
     await runScan(deps(source(["us-east-1", "eu-west-1"])), "s");
@@ -53,7 +74,11 @@ describe("runScan", () => {
     expect(scan?.status).toBe("completed");
     expect(scan?.progress.done).toBe(scan?.progress.total);
     expect(scan?.score?.overall.counts).toMatchObject({ FAIL: 2, PASS: 1 });
-    const rows = await t.db.selectFrom("findings").select(["check_id", "region"]).where("check_id", "=", "iam-once-test").execute();
+    const rows = await t.db
+      .selectFrom("findings")
+      .select(["check_id", "region"])
+      .where("check_id", "=", "iam-once-test")
+      .execute();
     expect(rows).toEqual([{ check_id: "iam-once-test", region: "global" }]);
   });
 

@@ -64,7 +64,12 @@ export async function runScan(deps: ScanDeps, scanId: string): Promise<void> {
     const inventories = await mapLimit(jobs, deps.concurrency, async (job) => {
       const inventory = await collectOne(deps, job, errors, iso());
       done += 1;
-      await updateProgress(deps.db, scanId, { done, total, label: `Collected ${job.target.accountName} / ${job.region}`, now: iso() });
+      await updateProgress(deps.db, scanId, {
+        done,
+        total,
+        label: `Collected ${job.target.accountName} / ${job.region}`,
+        now: iso(),
+      });
       return inventory;
     });
 

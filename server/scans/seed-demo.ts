@@ -26,6 +26,9 @@ export async function seedDemoHistory(now = new Date()): Promise<void> {
     const id = randomUUID();
     const source = demoAsOf(createDemoSource({ collectDelayMs: 0, now: at }), stepsBack);
     await insertScan(db, { id, source: source.kind, requestedBy: "demo-seed", settings, now: at.toISOString() });
-    await runScan({ db, source, checks: CHECKS, context: { settings }, concurrency: env().STRATA_SCAN_CONCURRENCY, now: () => at }, id);
+    await runScan(
+      { db, source, checks: CHECKS, context: { settings }, concurrency: env().STRATA_SCAN_CONCURRENCY, now: () => at },
+      id,
+    );
   }
 }

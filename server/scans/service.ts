@@ -29,10 +29,18 @@ export async function startScan(user: Pick<SessionUser, "email" | "id" | "role">
   const source = getSource();
   const settings = checkSettings();
   await insertScan(db, { id, source: source.kind, requestedBy: user.email ?? user.id, settings, now: now.toISOString() });
-  await recordAudit({ actor: user.email ?? user.id, role: user.role, action: "scan.start", target: id, detail: { source: source.kind } });
-  // runScan records its own failures on the scan; this catch only guards against the database itself failing.
-  runScan({ db, source, checks: CHECKS, context: { settings }, concurrency: env().STRATA_SCAN_CONCURRENCY }, id).catch((error: unknown) => {
-    console.error(`[strata] scan ${id} could not record its result`, error);
+  await recordAudit({
+    actor: user.email ?? user.id,
+    role: user.role,
+    action: "scan.start",
+    target: id,
+    detail: { source: source.kind },
   });
+  // runScan records its own failures on the scan; this catch only guards against the database itself failing.
+  runScan({ db, source, checks: CHECKS, context: { settings }, concurrency: env().STRATA_SCAN_CONCURRENCY }, id).catch(
+    (error: unknown) => {
+      console.error(`[strata] scan ${id} could not record its result`, error);
+    },
+  );
   return { id };
 }

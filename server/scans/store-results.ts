@@ -42,7 +42,14 @@ export async function storeResults(
     const data = JSON.stringify(inv);
     await trx
       .insertInto("inventory_snapshots")
-      .values({ scan_id: scanId, account_id: inv.accountId, account_name: inv.accountName, region: inv.region, sha256: sha256(data), data_json: data })
+      .values({
+        scan_id: scanId,
+        account_id: inv.accountId,
+        account_name: inv.accountName,
+        region: inv.region,
+        sha256: sha256(data),
+        data_json: data,
+      })
       .execute();
   }
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { gradeFor, scoreFindings } from "./score";
 
-const f = (status: "PASS" | "FAIL" | "ERROR" | "NOT_APPLICABLE" | "MANUAL", severity: "critical" | "high" | "medium" | "low", accountId = "111111111111", region = "us-east-1", category = "IAM") => ({
+const f = (
+  status: "PASS" | "FAIL" | "ERROR" | "NOT_APPLICABLE" | "MANUAL",
+  severity: "critical" | "high" | "medium" | "low",
+  accountId = "111111111111",
+  region = "us-east-1",
+  category = "IAM",
+) => ({
   status,
   severity,
   accountId,

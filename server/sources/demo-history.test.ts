@@ -22,7 +22,8 @@ describe("demo history", () => {
   it("each undone fix lowers the score, so the seeded trend is real", { timeout: 120_000 }, async () => {
     const scores: number[] = [];
     for (let back = 0; back <= HISTORY_STEPS; back += 1) scores.push((await scoreAt(back)) ?? Number.NaN);
-    for (let i = 1; i < scores.length; i += 1) expect(scores[i], `step ${i}: ${scores.join(", ")}`).toBeLessThan(scores[i - 1] ?? 0);
+    for (let i = 1; i < scores.length; i += 1)
+      expect(scores[i], `step ${i}: ${scores.join(", ")}`).toBeLessThan(scores[i - 1] ?? 0);
   });
 
   it("leaves today's estate untouched and the inventories valid", async () => {
@@ -31,6 +32,8 @@ describe("demo history", () => {
     if (!target) throw new Error("no demo account");
     const { invalidParts } = parseInventory(await source.collect(target, "us-east-1"));
     expect(invalidParts).toEqual([]);
-    expect(await demoAsOf(createDemoSource(), 0).collect(target, "us-east-1")).toEqual(await createDemoSource().collect(target, "us-east-1"));
+    expect(await demoAsOf(createDemoSource(), 0).collect(target, "us-east-1")).toEqual(
+      await createDemoSource().collect(target, "us-east-1"),
+    );
   });
 });

@@ -28,7 +28,10 @@ export async function CategoryScores() {
                   <span className="flex items-center gap-1.5 text-sm font-medium">
                     {category}
                     {errors > 0 && (
-                      <span className="inline-flex items-center gap-0.5 text-[11px] font-normal text-(--muted)" title={`${errors} could not be evaluated`}>
+                      <span
+                        className="inline-flex items-center gap-0.5 text-[11px] font-normal text-(--muted)"
+                        title={`${errors} could not be evaluated`}
+                      >
                         <TriangleAlert aria-hidden className="size-3 text-status-error" />
                         {errors}
                         <span className="sr-only"> errors</span>
@@ -45,7 +48,11 @@ export async function CategoryScores() {
                 ) : (
                   <span className="text-xs text-(--muted)">{s ? "Not evaluated" : "No findings"}</span>
                 )}
-                <Meter value={s?.score ?? 0} className="col-span-2" barClassName={s?.grade ? GRADE_TONE[s.grade].solid : undefined} />
+                <Meter
+                  value={s?.score ?? 0}
+                  className="col-span-2"
+                  barClassName={s?.grade ? GRADE_TONE[s.grade].solid : undefined}
+                />
               </Link>
             </li>
           );

@@ -27,8 +27,14 @@ export async function FailingBySeverity() {
               className="group flex items-center gap-3 rounded-lg px-3 py-2.5 transition-colors hover:bg-slate-900/[0.03] dark:hover:bg-white/[0.04]"
             >
               <SeverityBadge severity={severity} className="w-24" />
-              <Meter value={(failingBySeverity[severity] / max) * 100} barClassName={SEVERITY_TONE[severity].bar} className="flex-1" />
-              <span className="w-10 text-right text-sm font-semibold tabular-nums">{formatCount(failingBySeverity[severity])}</span>
+              <Meter
+                value={(failingBySeverity[severity] / max) * 100}
+                barClassName={SEVERITY_TONE[severity].bar}
+                className="flex-1"
+              />
+              <span className="w-10 text-right text-sm font-semibold tabular-nums">
+                {formatCount(failingBySeverity[severity])}
+              </span>
               <ChevronRight aria-hidden className="size-4 text-(--muted) opacity-0 transition-opacity group-hover:opacity-100" />
             </Link>
           </li>

@@ -16,7 +16,11 @@ export async function HeatMap() {
   const columns = [...regions.filter((r) => r !== GLOBAL_REGION), ...(hasGlobal ? [GLOBAL_REGION] : [])];
   return (
     <Card aria-labelledby="heatmap-title" className="flex h-full flex-col">
-      <CardHeader id="heatmap-title" title="Accounts × regions" description="Score per account and region; select a cell to see its findings" />
+      <CardHeader
+        id="heatmap-title"
+        title="Accounts × regions"
+        description="Score per account and region; select a cell to see its findings"
+      />
       <div className="overflow-x-auto px-5">
         <table className="w-full border-separate border-spacing-1.5 text-sm">
           <caption className="sr-only">Score and grade for each account and region</caption>
@@ -53,14 +57,23 @@ export async function HeatMap() {
                           aria-label={label}
                           className={cn(
                             "relative flex h-16 flex-col items-center justify-center rounded-lg transition-colors",
-                            s.grade ? GRADE_TONE[s.grade].cell : "bg-slate-100 hover:bg-slate-200 dark:bg-white/5 dark:hover:bg-white/10",
+                            s.grade
+                              ? GRADE_TONE[s.grade].cell
+                              : "bg-slate-100 hover:bg-slate-200 dark:bg-white/5 dark:hover:bg-white/10",
                           )}
                         >
-                          <span className={cn("text-lg leading-none font-semibold", s.grade ? GRADE_TONE[s.grade].text : "text-(--muted)")}>
+                          <span
+                            className={cn(
+                              "text-lg leading-none font-semibold",
+                              s.grade ? GRADE_TONE[s.grade].text : "text-(--muted)",
+                            )}
+                          >
                             {s.grade ?? "–"}
                           </span>
                           <span className="mt-1 text-[11px] text-(--foreground)/75 tabular-nums">{formatScore(s.score)}</span>
-                          {errors > 0 && <TriangleAlert aria-hidden className="absolute top-1.5 right-1.5 size-3 text-status-error" />}
+                          {errors > 0 && (
+                            <TriangleAlert aria-hidden className="absolute top-1.5 right-1.5 size-3 text-status-error" />
+                          )}
                         </Link>
                       ) : (
                         <span className="flex h-16 items-center justify-center rounded-lg border border-dashed border-(--border) text-xs text-(--muted)">

@@ -51,7 +51,13 @@ function ScanProgress({ scan, onDismiss }: { scan: Scan; onDismiss: () => void }
         )}
         <p className="min-w-0 flex-1 truncate text-sm">
           <span className="font-medium">
-            {failed ? "Scan failed" : scan.status === "completed" ? "Scan complete" : scan.status === "queued" ? "Scan queued" : "Scanning"}
+            {failed
+              ? "Scan failed"
+              : scan.status === "completed"
+                ? "Scan complete"
+                : scan.status === "queued"
+                  ? "Scan queued"
+                  : "Scanning"}
           </span>
           <span className="text-(--muted)"> · {label}</span>
         </p>

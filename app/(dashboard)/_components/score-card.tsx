@@ -35,7 +35,9 @@ export async function ScoreCard() {
           <span className="text-lg text-(--muted)">/ 100</span>
         </p>
         <p className="mt-1 text-xs text-(--muted)">
-          {overall.score === null ? "Nothing could be evaluated in this scan." : `From ${formatCount(evaluated)} evaluated findings.`}
+          {overall.score === null
+            ? "Nothing could be evaluated in this scan."
+            : `From ${formatCount(evaluated)} evaluated findings.`}
         </p>
       </div>
       <Link

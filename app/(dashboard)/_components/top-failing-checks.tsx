@@ -15,7 +15,10 @@ export async function TopFailingChecks() {
         title="Top failing checks"
         description="Most severe first, then by number of failing resources"
         action={
-          <Link href="/posture/checks" className="inline-flex items-center gap-1 rounded text-xs font-medium text-(--accent) hover:underline">
+          <Link
+            href="/posture/checks"
+            className="inline-flex items-center gap-1 rounded text-xs font-medium text-(--accent) hover:underline"
+          >
             All checks <ArrowRight aria-hidden className="size-3" />
           </Link>
         }
@@ -40,7 +43,9 @@ export async function TopFailingChecks() {
                   <span className="block truncate text-xs text-(--muted)">{c.category}</span>
                 </span>
                 <span className="shrink-0 text-right text-xs text-(--muted)">
-                  <span className="block text-sm font-semibold text-(--foreground) tabular-nums">{formatCount(c.counts.FAIL)}</span>
+                  <span className="block text-sm font-semibold text-(--foreground) tabular-nums">
+                    {formatCount(c.counts.FAIL)}
+                  </span>
                   failing
                 </span>
               </Link>

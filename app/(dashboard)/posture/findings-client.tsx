@@ -35,7 +35,10 @@ export function FindingsClient({ accounts, regions, checkTitles }: Props) {
     setSearchKey((k) => k + 1);
     void setState(CLEARED);
   };
-  const filtered = query.account.length + query.region.length + query.category.length + query.severity.length + query.status.length > 0 || Boolean(query.q) || Boolean(query.check);
+  const filtered =
+    query.account.length + query.region.length + query.category.length + query.severity.length + query.status.length > 0 ||
+    Boolean(query.q) ||
+    Boolean(query.check);
 
   return (
     <div className="space-y-4">

@@ -13,7 +13,11 @@ describe("findings URL state", () => {
   });
 
   it("reads lists, search, sort and page from the URL", () => {
-    const q = toFindingsQuery(load("?severity=critical,high&status=FAIL&account=418272790315&region=eu-west-1&category=IAM&q=%20bucket%20&sort=region&dir=asc&page=3&pageSize=25"));
+    const q = toFindingsQuery(
+      load(
+        "?severity=critical,high&status=FAIL&account=418272790315&region=eu-west-1&category=IAM&q=%20bucket%20&sort=region&dir=asc&page=3&pageSize=25",
+      ),
+    );
     expect(q).toMatchObject({
       severity: ["critical", "high"],
       status: ["FAIL"],
@@ -29,7 +33,9 @@ describe("findings URL state", () => {
   });
 
   it("drops values the API would reject instead of failing the page", () => {
-    const q = toFindingsQuery(load("?severity=critical,bogus&account=123,418272790315&region=EU_WEST&category=Nope&page=-4&pageSize=100000&sort=evil"));
+    const q = toFindingsQuery(
+      load("?severity=critical,bogus&account=123,418272790315&region=EU_WEST&category=Nope&page=-4&pageSize=100000&sort=evil"),
+    );
     expect(q.severity).toEqual(["critical"]);
     expect(q.account).toEqual(["418272790315"]);
     expect(q.region).toEqual([]);

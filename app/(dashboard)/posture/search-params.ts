@@ -1,10 +1,4 @@
-import {
-  parseAsArrayOf,
-  parseAsInteger,
-  parseAsString,
-  parseAsStringLiteral,
-  type inferParserType,
-} from "nuqs/server";
+import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { CATEGORIES, FINDING_SORTS, SEVERITIES, STATUSES } from "@/lib/constants/finding";
 import type { FindingsQuery } from "@/lib/schemas/posture";
 
@@ -37,7 +31,7 @@ const REGION = /^[a-z0-9-]{2,32}$/;
  */
 export function toFindingsQuery(state: FindingsSearchState): FindingsQuery {
   const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, Math.trunc(n)));
-  const unique = <T,>(values: readonly T[]) => [...new Set(values)];
+  const unique = <T>(values: readonly T[]) => [...new Set(values)];
   const q = state.q.trim().slice(0, 200);
   return {
     account: unique(state.account.filter((a) => ACCOUNT.test(a))),

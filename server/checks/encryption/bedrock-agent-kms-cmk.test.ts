@@ -7,7 +7,10 @@ import check from "./bedrock-agent-kms-cmk";
 describe("bedrock-agent-kms-cmk", () => {
   it("gives one finding per agent", () => {
     const inv = inventoryWith((i) => {
-      i.bedrock.agents = ok([agent("support", { customerEncryptionKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k1" }), agent("billing")]);
+      i.bedrock.agents = ok([
+        agent("support", { customerEncryptionKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k1" }),
+        agent("billing"),
+      ]);
     });
     const [a, b] = check.evaluate(inv, context);
     expect(a?.status).toBe("PASS");
@@ -18,7 +21,12 @@ describe("bedrock-agent-kms-cmk", () => {
   });
 
   it("is not applicable without agents", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.message).toBe("No agents in us-east-1");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.message,
+    ).toBe("No agents in us-east-1");
   });
 
   it("reports ERROR when agents could not be read", () => {

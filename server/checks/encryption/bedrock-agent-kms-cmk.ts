@@ -41,7 +41,13 @@ aws bedrock-agent prepare-agent --agent-id AGENT_ID`,
       perResource(agents, { resourceArn: arn, message: `No agents in ${inventory.region}` }, (agent) => {
         const key = agent.customerEncryptionKeyArn;
         const evidence = { agent: agent.agentName, customerEncryptionKeyArn: key ?? null };
-        if (!key) return finding(agent.agentArn, "FAIL", `Agent ${agent.agentName} is encrypted with an AWS owned key, not a customer managed key`, evidence);
+        if (!key)
+          return finding(
+            agent.agentArn,
+            "FAIL",
+            `Agent ${agent.agentName} is encrypted with an AWS owned key, not a customer managed key`,
+            evidence,
+          );
         return finding(agent.agentArn, "PASS", `Agent ${agent.agentName} is encrypted with KMS key ${key}`, evidence);
       }),
     );

@@ -25,7 +25,12 @@ describe("bedrock-batch-job-output-kms", () => {
   });
 
   it("is not applicable without batch jobs", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when jobs could not be listed", () => {

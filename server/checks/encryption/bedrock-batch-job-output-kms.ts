@@ -45,9 +45,19 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "batch_output" {
     return withParts(arn, { jobs: inventory.bedrock.batchJobs }, ({ jobs }) =>
       perResource(jobs, { resourceArn: arn, message: `No batch inference jobs in ${inventory.region}` }, (job) => {
         const key = job.outputS3EncryptionKeyId;
-        const evidence = { job: job.jobName, status: job.status, outputS3Uri: job.outputS3Uri, outputS3EncryptionKeyId: key ?? null };
+        const evidence = {
+          job: job.jobName,
+          status: job.status,
+          outputS3Uri: job.outputS3Uri,
+          outputS3EncryptionKeyId: key ?? null,
+        };
         if (!key) {
-          return finding(job.jobArn, "FAIL", `Batch job ${job.jobName} writes its output to ${job.outputS3Uri} without a customer managed key`, evidence);
+          return finding(
+            job.jobArn,
+            "FAIL",
+            `Batch job ${job.jobName} writes its output to ${job.outputS3Uri} without a customer managed key`,
+            evidence,
+          );
         }
         return finding(job.jobArn, "PASS", `Batch job ${job.jobName} encrypts its output with KMS key ${key}`, evidence);
       }),

@@ -23,7 +23,12 @@ describe("bedrock-custom-model-kms-cmk", () => {
   });
 
   it("is not applicable without custom models", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when custom models could not be read", () => {

@@ -48,9 +48,19 @@ export default defineCheck({
       perResource(models, { resourceArn: arn, message: `No custom models in ${inventory.region}` }, (model) => {
         const evidence = { model: model.modelName, modelKmsKeyArn: model.modelKmsKeyArn ?? null };
         if (!model.modelKmsKeyArn) {
-          return finding(model.modelArn, "FAIL", `Custom model ${model.modelName} is encrypted with an AWS owned key, not a customer managed key`, evidence);
+          return finding(
+            model.modelArn,
+            "FAIL",
+            `Custom model ${model.modelName} is encrypted with an AWS owned key, not a customer managed key`,
+            evidence,
+          );
         }
-        return finding(model.modelArn, "PASS", `Custom model ${model.modelName} is encrypted with KMS key ${model.modelKmsKeyArn}`, evidence);
+        return finding(
+          model.modelArn,
+          "PASS",
+          `Custom model ${model.modelName} is encrypted with KMS key ${model.modelKmsKeyArn}`,
+          evidence,
+        );
       }),
     );
   },

@@ -30,7 +30,12 @@ export default defineCheck({
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       const evidence = { kmsKeyArn: version.kmsKeyArn ?? null };
-      if (!version.kmsKeyArn) return { status: "FAIL", message: `Guardrail ${label} is encrypted with an AWS owned key, not a customer managed key`, evidence };
+      if (!version.kmsKeyArn)
+        return {
+          status: "FAIL",
+          message: `Guardrail ${label} is encrypted with an AWS owned key, not a customer managed key`,
+          evidence,
+        };
       return { status: "PASS", message: `Guardrail ${label} is encrypted with KMS key ${version.kmsKeyArn}`, evidence };
     }),
 });

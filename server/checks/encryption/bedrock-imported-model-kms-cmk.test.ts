@@ -8,7 +8,12 @@ describe("bedrock-imported-model-kms-cmk", () => {
   it("passes a model with a CMK and fails one without", () => {
     const inv = inventoryWith((i) => {
       i.bedrock.importedModels = ok([
-        { modelArn: arnOf("bedrock", "imported-model/a"), modelName: "llama-a", modelKmsKeyArn: arnOf("kms", "key/k1"), creationTime: "2026-10-01T00:00:00Z" },
+        {
+          modelArn: arnOf("bedrock", "imported-model/a"),
+          modelName: "llama-a",
+          modelKmsKeyArn: arnOf("kms", "key/k1"),
+          creationTime: "2026-10-01T00:00:00Z",
+        },
         { modelArn: arnOf("bedrock", "imported-model/b"), modelName: "llama-b", creationTime: "2026-10-01T00:00:00Z" },
       ]);
     });
@@ -20,7 +25,12 @@ describe("bedrock-imported-model-kms-cmk", () => {
   });
 
   it("is not applicable without imported models", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.message).toBe("No imported models in us-east-1");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.message,
+    ).toBe("No imported models in us-east-1");
   });
 
   it("reports ERROR when imported models could not be read", () => {

@@ -38,9 +38,19 @@ ${KMS_KEY_TERRAFORM}`,
       perResource(models, { resourceArn: arn, message: `No imported models in ${inventory.region}` }, (model) => {
         const evidence = { model: model.modelName, modelKmsKeyArn: model.modelKmsKeyArn ?? null };
         if (!model.modelKmsKeyArn) {
-          return finding(model.modelArn, "FAIL", `Imported model ${model.modelName} is encrypted with an AWS owned key, not a customer managed key`, evidence);
+          return finding(
+            model.modelArn,
+            "FAIL",
+            `Imported model ${model.modelName} is encrypted with an AWS owned key, not a customer managed key`,
+            evidence,
+          );
         }
-        return finding(model.modelArn, "PASS", `Imported model ${model.modelName} is encrypted with KMS key ${model.modelKmsKeyArn}`, evidence);
+        return finding(
+          model.modelArn,
+          "PASS",
+          `Imported model ${model.modelName} is encrypted with KMS key ${model.modelKmsKeyArn}`,
+          evidence,
+        );
       }),
     );
   },

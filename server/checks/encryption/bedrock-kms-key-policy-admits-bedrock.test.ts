@@ -9,7 +9,13 @@ const KEY_ID = "0f0f0f0f-1111-2222-3333-444444444444";
 const KEY_ARN = arnOf("kms", `key/${KEY_ID}`);
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 const doc = (...statements: unknown[]) => ({ Version: "2012-10-17", Statement: statements });
-const admin = { Sid: "Admin", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` }, Action: "kms:*", Resource: "*" };
+const admin = {
+  Sid: "Admin",
+  Effect: "Allow",
+  Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` },
+  Action: "kms:*",
+  Resource: "*",
+};
 
 /** One agent and one knowledge base data source, both encrypted with the key under test. */
 function withKey(policy: unknown, edit: (inv: Inventory) => void = () => {}): Inventory {
@@ -28,7 +34,10 @@ describe("bedrock-kms-key-policy-admits-bedrock", () => {
       Principal: { Service: "bedrock.amazonaws.com" },
       Action: ["kms:GenerateDataKey", "kms:Decrypt"],
       Resource: "*",
-      Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "kms:EncryptionContext:aws:bedrock:arn": arnOf("bedrock", "agent/*") } },
+      Condition: {
+        StringEquals: { "aws:SourceAccount": ACCOUNT },
+        ArnLike: { "kms:EncryptionContext:aws:bedrock:arn": arnOf("bedrock", "agent/*") },
+      },
     });
     const [f] = check.evaluate(withKey(policy), context);
     expect(f?.status).toBe("PASS");
@@ -47,12 +56,21 @@ describe("bedrock-kms-key-policy-admits-bedrock", () => {
   it("passes a custom model key that admits the whole account through IAM", () => {
     const policy = doc(admin, { Sid: "EnableIAM", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" });
     const inv = inventoryWith((i) => {
-      i.bedrock.customModels = ok([{ modelArn: arnOf("bedrock", "custom-model/m"), modelName: "tuned", modelKmsKeyArn: KEY_ID, creationTime: "2026-10-01T00:00:00Z" }]);
+      i.bedrock.customModels = ok([
+        {
+          modelArn: arnOf("bedrock", "custom-model/m"),
+          modelName: "tuned",
+          modelKmsKeyArn: KEY_ID,
+          creationTime: "2026-10-01T00:00:00Z",
+        },
+      ]);
       i.kms.keys = ok([kmsKey(KEY_ID, { policy })]);
     });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("PASS");
-    expect(f?.message).toContain(`custom model tuned through any principal of account ${ACCOUNT} calling through Bedrock (Sid "EnableIAM")`);
+    expect(f?.message).toContain(
+      `custom model tuned through any principal of account ${ACCOUNT} calling through Bedrock (Sid "EnableIAM")`,
+    );
   });
 
   it("fails when only a key administrator is allowed (a named role is not Bedrock)", () => {
@@ -76,7 +94,12 @@ describe("bedrock-kms-key-policy-admits-bedrock", () => {
   it("fails when a Deny blocks Decrypt through Bedrock despite an Allow", () => {
     const policy = doc(
       { Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" },
-      { Effect: "Allow", Principal: { Service: "bedrock.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "*" },
+      {
+        Effect: "Allow",
+        Principal: { Service: "bedrock.amazonaws.com" },
+        Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+        Resource: "*",
+      },
       { Sid: "NoDecrypt", Effect: "Deny", Principal: "*", Action: "kms:Decrypt", Resource: "*" },
     );
     expect(check.evaluate(withKey(policy), context)[0]?.status).toBe("FAIL");
@@ -91,7 +114,9 @@ describe("bedrock-kms-key-policy-admits-bedrock", () => {
       Condition: { StringEquals: { "kms:EncryptionContext:aws:bedrock:arn": agent("support").agentArn } },
     });
     const inv = withKey(policy, (i) => {
-      i.bedrock.knowledgeBases = ok([knowledgeBase("docs", { dataSources: [{ dataSourceId: "ds1", name: "wiki", status: "AVAILABLE", kmsKeyArn: KEY_ARN }] })]);
+      i.bedrock.knowledgeBases = ok([
+        knowledgeBase("docs", { dataSources: [{ dataSourceId: "ds1", name: "wiki", status: "AVAILABLE", kmsKeyArn: KEY_ARN }] }),
+      ]);
     });
     const findings = check.evaluate(inv, context);
     expect(findings).toHaveLength(1);
@@ -144,7 +169,10 @@ describe("bedrock-kms-key-policy-admits-bedrock", () => {
   });
 
   it("is not applicable when no Bedrock resource names a key", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
     expect(f?.message).toBe("No Bedrock resource in us-east-1 names a KMS key of its own");
   });

@@ -13,26 +13,39 @@ function evaluateKey(inventory: Inventory, group: KeyGroup): FindingDraft {
   const { key, users } = group;
   const usedBy = usersText(users);
   if (!key) {
-    return finding(group.ref, "ERROR", `KMS key ${group.ref} (used by ${usedBy}) is not in the inventory: it may be in another account or region, or named by an alias`, {
-      keyRef: group.ref,
-      usedBy: users.map(userText),
-    });
+    return finding(
+      group.ref,
+      "ERROR",
+      `KMS key ${group.ref} (used by ${usedBy}) is not in the inventory: it may be in another account or region, or named by an alias`,
+      {
+        keyRef: group.ref,
+        usedBy: users.map(userText),
+      },
+    );
   }
   const base = { keyId: key.keyId, keyManager: key.keyManager, keyState: key.keyState, usedBy: users.map(userText) };
   if (key.keyManager !== "CUSTOMER") {
-    return finding(key.arn, "FAIL", `KMS key ${key.keyId} (used by ${usedBy}) is an AWS managed key, not a customer managed key`, base);
+    return finding(
+      key.arn,
+      "FAIL",
+      `KMS key ${key.keyId} (used by ${usedBy}) is an AWS managed key, not a customer managed key`,
+      base,
+    );
   }
   if (key.keyState !== "Enabled") {
     return finding(key.arn, "FAIL", `KMS key ${key.keyId} is ${key.keyState}, so Bedrock cannot use it for ${usedBy}`, base);
   }
   const parsed = parsePolicy(key.policy, `key policy of ${key.keyId}`, "resource");
-  if (!parsed.ok) return finding(key.arn, "ERROR", `Cannot evaluate KMS key ${key.keyId}: ${parsed.error}`, { ...base, policy: key.policy });
+  if (!parsed.ok)
+    return finding(key.arn, "ERROR", `Cannot evaluate KMS key ${key.keyId}: ${parsed.error}`, { ...base, policy: key.policy });
 
   const where = { partition: inventory.partition, region: inventory.region, accountId: inventory.accountId };
   const results = users.map((user) => ({ user, admission: bedrockAdmission(parsed.policy, key, user, where) }));
   const evidence = { ...base, policy: key.policy, admissions: results.map((r) => ({ user: userText(r.user), ...r.admission })) };
   const refused = results.filter((r) => r.admission.verdict === "refused").map((r) => userText(r.user));
-  const undecided = results.flatMap((r) => (r.admission.verdict === "undecided" ? [{ user: userText(r.user), admission: r.admission }] : []));
+  const undecided = results.flatMap((r) =>
+    r.admission.verdict === "undecided" ? [{ user: userText(r.user), admission: r.admission }] : [],
+  );
 
   if (refused.length > 0) {
     return finding(

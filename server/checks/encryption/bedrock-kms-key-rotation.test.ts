@@ -7,7 +7,10 @@ import check from "./bedrock-kms-key-rotation";
 describe("bedrock-kms-key-rotation", () => {
   it("evaluates keys of Bedrock resources and of invocation-log destinations, once per key", () => {
     const inv = inventoryWith((i) => {
-      i.bedrock.agents = ok([agent("a", { customerEncryptionKeyArn: arnOf("kms", "key/k-agent") }), agent("b", { customerEncryptionKeyArn: "k-agent" })]);
+      i.bedrock.agents = ok([
+        agent("a", { customerEncryptionKeyArn: arnOf("kms", "key/k-agent") }),
+        agent("b", { customerEncryptionKeyArn: "k-agent" }),
+      ]);
       i.bedrock.loggingConfig = ok({
         cloudWatchConfig: { logGroupName: "/bedrock/inv", roleArn: "arn:aws:iam::111122223333:role/L" },
         s3Config: { bucketName: "logs" },
@@ -22,13 +25,22 @@ describe("bedrock-kms-key-rotation", () => {
       [arnOf("kms", "key/k-logs"), "FAIL"],
     ]);
     expect(findings[0]?.message).toBe("KMS key k-agent (used by agent a, agent b) has automatic rotation enabled");
-    expect(findings[1]?.message).toBe("KMS key k-logs (used by invocation log group /bedrock/inv, invocation log bucket logs) does not rotate automatically");
+    expect(findings[1]?.message).toBe(
+      "KMS key k-logs (used by invocation log group /bedrock/inv, invocation log bucket logs) does not rotate automatically",
+    );
   });
 
   it("includes batch job output keys and says AWS managed keys rotate on their own", () => {
     const inv = inventoryWith((i) => {
       i.bedrock.batchJobs = ok([
-        { jobArn: arnOf("bedrock", "model-invocation-job/j"), jobName: "nightly", status: "Completed", outputS3Uri: "s3://b/", outputS3EncryptionKeyId: "k-aws", submitTime: "2026-10-01T00:00:00Z" },
+        {
+          jobArn: arnOf("bedrock", "model-invocation-job/j"),
+          jobName: "nightly",
+          status: "Completed",
+          outputS3Uri: "s3://b/",
+          outputS3EncryptionKeyId: "k-aws",
+          submitTime: "2026-10-01T00:00:00Z",
+        },
       ]);
       i.kms.keys = ok([kmsKey("k-aws", { keyManager: "AWS", rotationEnabled: false })]);
     });
@@ -47,7 +59,12 @@ describe("bedrock-kms-key-rotation", () => {
   });
 
   it("is not applicable when nothing names a key", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("does not need log groups when logging has no CloudWatch destination", () => {

@@ -17,7 +17,8 @@ function logKeyUsers(inventory: Inventory, config: NonNullable<LoggingConfig>, d
   const users: KeyUser[] = [];
   const groupName = config.cloudWatchConfig?.logGroupName;
   const group = dest.logGroups.find((g) => g.logGroupName === groupName);
-  if (group?.kmsKeyId) users.push({ kind: "invocation log group", name: group.logGroupName, arn: group.arn, keyRef: group.kmsKeyId });
+  if (group?.kmsKeyId)
+    users.push({ kind: "invocation log group", name: group.logGroupName, arn: group.arn, keyRef: group.kmsKeyId });
   for (const ref of logBuckets(config)) {
     const bucket = dest.buckets.find((b) => b.name === ref.bucketName);
     const keyRef = bucket?.encryption?.kmsMasterKeyId;
@@ -39,16 +40,33 @@ function evaluateKey(group: KeyGroup): FindingDraft {
   const usedBy = usersText(group.users);
   const key: KmsKey | undefined = group.key;
   if (!key) {
-    return finding(group.ref, "ERROR", `KMS key ${group.ref} (used by ${usedBy}) is not in the inventory: it may be in another account or region, or named by an alias`, {
-      keyRef: group.ref,
-      usedBy,
-    });
+    return finding(
+      group.ref,
+      "ERROR",
+      `KMS key ${group.ref} (used by ${usedBy}) is not in the inventory: it may be in another account or region, or named by an alias`,
+      {
+        keyRef: group.ref,
+        usedBy,
+      },
+    );
   }
-  const evidence = { keyId: key.keyId, keyManager: key.keyManager, keySpec: key.keySpec, rotationEnabled: key.rotationEnabled, usedBy };
+  const evidence = {
+    keyId: key.keyId,
+    keyManager: key.keyManager,
+    keySpec: key.keySpec,
+    rotationEnabled: key.rotationEnabled,
+    usedBy,
+  };
   if (key.keyManager !== "CUSTOMER") {
-    return finding(key.arn, "NOT_APPLICABLE", `KMS key ${key.keyId} (used by ${usedBy}) is AWS managed; AWS rotates it every year`, evidence);
+    return finding(
+      key.arn,
+      "NOT_APPLICABLE",
+      `KMS key ${key.keyId} (used by ${usedBy}) is AWS managed; AWS rotates it every year`,
+      evidence,
+    );
   }
-  if (key.rotationEnabled) return finding(key.arn, "PASS", `KMS key ${key.keyId} (used by ${usedBy}) has automatic rotation enabled`, evidence);
+  if (key.rotationEnabled)
+    return finding(key.arn, "PASS", `KMS key ${key.keyId} (used by ${usedBy}) has automatic rotation enabled`, evidence);
   const spec = key.keySpec === "SYMMETRIC_DEFAULT" ? "" : ` (key spec ${key.keySpec} does not support automatic rotation)`;
   return finding(key.arn, "FAIL", `KMS key ${key.keyId} (used by ${usedBy}) does not rotate automatically${spec}`, evidence);
 }
@@ -72,7 +90,10 @@ export default defineCheck({
     cli: "aws kms enable-key-rotation --key-id KEY_ID --rotation-period-in-days 365",
     terraform: KMS_KEY_TERRAFORM,
   },
-  references: ["https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html", "https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html"],
+  references: [
+    "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",
+    "https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html",
+  ],
   frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "kms");
@@ -94,15 +115,24 @@ export default defineCheck({
       withParts(arn, destinationParts(inventory, loggingConfig), (dest) => {
         const users: KeyUser[] = [
           ...bedrockKeyUsers(data),
-          ...batchJobs.flatMap((j) => (j.outputS3EncryptionKeyId ? [{ kind: "batch job", name: j.jobName, arn: j.jobArn, keyRef: j.outputS3EncryptionKeyId }] : [])),
+          ...batchJobs.flatMap((j) =>
+            j.outputS3EncryptionKeyId
+              ? [{ kind: "batch job", name: j.jobName, arn: j.jobArn, keyRef: j.outputS3EncryptionKeyId }]
+              : [],
+          ),
           ...customizationJobs.flatMap((j) =>
-            j.outputModelKmsKeyArn ? [{ kind: "customization job", name: j.jobName, arn: j.jobArn, keyRef: j.outputModelKmsKeyArn }] : [],
+            j.outputModelKmsKeyArn
+              ? [{ kind: "customization job", name: j.jobName, arn: j.jobArn, keyRef: j.outputModelKmsKeyArn }]
+              : [],
           ),
           ...(loggingConfig ? logKeyUsers(inventory, loggingConfig, dest) : []),
         ];
         return perResource(
           groupByKey(keys, users),
-          { resourceArn: arn, message: `No Bedrock resource or invocation-log destination in ${inventory.region} uses a KMS key of its own` },
+          {
+            resourceArn: arn,
+            message: `No Bedrock resource or invocation-log destination in ${inventory.region} uses a KMS key of its own`,
+          },
           evaluateKey,
         );
       }),

@@ -14,7 +14,9 @@ const ds = (id: string, bucketName?: string) => ({
 describe("bedrock-knowledge-base-bucket-sse-kms", () => {
   it("evaluates each source bucket once", () => {
     const inv = inventoryWith((i) => {
-      i.bedrock.knowledgeBases = ok([knowledgeBase("docs", { dataSources: [ds("a", "kb-kms"), ds("b", "kb-s3"), ds("c", "kb-kms"), ds("web")] })]);
+      i.bedrock.knowledgeBases = ok([
+        knowledgeBase("docs", { dataSources: [ds("a", "kb-kms"), ds("b", "kb-s3"), ds("c", "kb-kms"), ds("web")] }),
+      ]);
       i.s3.buckets = ok([bucket("kb-kms"), bucket("kb-s3", { encryption: { algorithm: "AES256" } })]);
     });
     const findings = check.evaluate(inv, context);
@@ -35,7 +37,12 @@ describe("bedrock-knowledge-base-bucket-sse-kms", () => {
   });
 
   it("is not applicable when no knowledge base reads from S3", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when buckets could not be read", () => {

@@ -23,31 +23,53 @@ export default defineCheck({
     cli: S3_SSE_KMS_CLI,
     terraform: S3_SSE_KMS_TERRAFORM,
   },
-  references: [S3_SSE_KMS_DOC, S3_DEFAULT_ENCRYPTION_DOC, "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-kb.html"],
+  references: [
+    S3_SSE_KMS_DOC,
+    S3_DEFAULT_ENCRYPTION_DOC,
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-kb.html",
+  ],
   frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
-    return withParts(arn, { knowledgeBases: inventory.bedrock.knowledgeBases, buckets: inventory.s3.buckets }, ({ knowledgeBases, buckets }) => {
-      const byBucket = new Map<string, string[]>();
-      for (const kb of knowledgeBases) {
-        for (const ds of kb.dataSources) {
-          if (ds.bucketArn) byBucket.set(ds.bucketArn, [...(byBucket.get(ds.bucketArn) ?? []), `${kb.name}/${ds.name}`]);
+    return withParts(
+      arn,
+      { knowledgeBases: inventory.bedrock.knowledgeBases, buckets: inventory.s3.buckets },
+      ({ knowledgeBases, buckets }) => {
+        const byBucket = new Map<string, string[]>();
+        for (const kb of knowledgeBases) {
+          for (const ds of kb.dataSources) {
+            if (ds.bucketArn) byBucket.set(ds.bucketArn, [...(byBucket.get(ds.bucketArn) ?? []), `${kb.name}/${ds.name}`]);
+          }
         }
-      }
-      const refs = [...byBucket].map(([bucketArn, usedBy]) => ({ bucketArn, usedBy }));
-      return perResource(refs, { resourceArn: arn, message: `No knowledge base in ${inventory.region} ingests from S3` }, ({ bucketArn, usedBy }) => {
-        const name = bucketArn.split(":::")[1] ?? bucketArn;
-        const bucket = buckets.find((b) => b.arn === bucketArn || b.name === name);
-        if (!bucket) {
-          return finding(bucketArn, "ERROR", `Knowledge base source bucket ${name} (used by ${usedBy.join(", ")}) is not in the inventory: it may belong to another account or could not be read`, {
-            bucketArn,
-            usedBy,
-          });
-        }
-        const verdict = sseKmsVerdict(bucket);
-        const evidence = { bucket: bucket.name, usedBy, encryption: bucket.encryption };
-        return finding(bucket.arn, verdict.pass ? "PASS" : "FAIL", `Knowledge base source bucket ${bucket.name} ${verdict.text}`, evidence);
-      });
-    });
+        const refs = [...byBucket].map(([bucketArn, usedBy]) => ({ bucketArn, usedBy }));
+        return perResource(
+          refs,
+          { resourceArn: arn, message: `No knowledge base in ${inventory.region} ingests from S3` },
+          ({ bucketArn, usedBy }) => {
+            const name = bucketArn.split(":::")[1] ?? bucketArn;
+            const bucket = buckets.find((b) => b.arn === bucketArn || b.name === name);
+            if (!bucket) {
+              return finding(
+                bucketArn,
+                "ERROR",
+                `Knowledge base source bucket ${name} (used by ${usedBy.join(", ")}) is not in the inventory: it may belong to another account or could not be read`,
+                {
+                  bucketArn,
+                  usedBy,
+                },
+              );
+            }
+            const verdict = sseKmsVerdict(bucket);
+            const evidence = { bucket: bucket.name, usedBy, encryption: bucket.encryption };
+            return finding(
+              bucket.arn,
+              verdict.pass ? "PASS" : "FAIL",
+              `Knowledge base source bucket ${bucket.name} ${verdict.text}`,
+              evidence,
+            );
+          },
+        );
+      },
+    );
   },
 });

@@ -20,7 +20,9 @@ describe("bedrock-knowledge-base-data-source-kms", () => {
     expect(a?.status).toBe("PASS");
     expect(b?.status).toBe("FAIL");
     expect(b?.resourceArn).toBe(`${knowledgeBase("docs").knowledgeBaseArn}/data-source/ds2`);
-    expect(b?.message).toBe("Data source tickets of knowledge base docs has no customer managed key for transient ingestion storage");
+    expect(b?.message).toBe(
+      "Data source tickets of knowledge base docs has no customer managed key for transient ingestion storage",
+    );
   });
 
   it("is not applicable without data sources", () => {

@@ -47,14 +47,28 @@ export default defineCheck({
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { knowledgeBases: inventory.bedrock.knowledgeBases }, ({ knowledgeBases }) => {
       const sources = knowledgeBases.flatMap((kb) => kb.dataSources.map((ds) => ({ kb, ds })));
-      return perResource(sources, { resourceArn: arn, message: `No knowledge base data sources in ${inventory.region}` }, ({ kb, ds }) => {
-        const id = dataSourceArn(kb.knowledgeBaseArn, ds.dataSourceId);
-        const evidence = { knowledgeBase: kb.name, dataSource: ds.name, kmsKeyArn: ds.kmsKeyArn ?? null };
-        if (!ds.kmsKeyArn) {
-          return finding(id, "FAIL", `Data source ${ds.name} of knowledge base ${kb.name} has no customer managed key for transient ingestion storage`, evidence);
-        }
-        return finding(id, "PASS", `Data source ${ds.name} of knowledge base ${kb.name} encrypts ingestion with KMS key ${ds.kmsKeyArn}`, evidence);
-      });
+      return perResource(
+        sources,
+        { resourceArn: arn, message: `No knowledge base data sources in ${inventory.region}` },
+        ({ kb, ds }) => {
+          const id = dataSourceArn(kb.knowledgeBaseArn, ds.dataSourceId);
+          const evidence = { knowledgeBase: kb.name, dataSource: ds.name, kmsKeyArn: ds.kmsKeyArn ?? null };
+          if (!ds.kmsKeyArn) {
+            return finding(
+              id,
+              "FAIL",
+              `Data source ${ds.name} of knowledge base ${kb.name} has no customer managed key for transient ingestion storage`,
+              evidence,
+            );
+          }
+          return finding(
+            id,
+            "PASS",
+            `Data source ${ds.name} of knowledge base ${kb.name} encrypts ingestion with KMS key ${ds.kmsKeyArn}`,
+            evidence,
+          );
+        },
+      );
     });
   },
 });

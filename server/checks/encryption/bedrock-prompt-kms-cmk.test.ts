@@ -19,7 +19,12 @@ describe("bedrock-prompt-kms-cmk", () => {
   });
 
   it("is not applicable without prompts", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.message).toBe("No managed prompts in us-east-1");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.message,
+    ).toBe("No managed prompts in us-east-1");
   });
 
   it("reports ERROR when prompts could not be read", () => {

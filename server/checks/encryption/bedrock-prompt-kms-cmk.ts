@@ -50,7 +50,13 @@ aws bedrock-agent create-prompt-version --prompt-identifier PROMPT_ID`,
       perResource(prompts, { resourceArn: arn, message: `No managed prompts in ${inventory.region}` }, (prompt) => {
         const key = prompt.customerEncryptionKeyArn;
         const evidence = { prompt: prompt.name, customerEncryptionKeyArn: key ?? null };
-        if (!key) return finding(prompt.arn, "FAIL", `Prompt ${prompt.name} is encrypted with an AWS owned key, not a customer managed key`, evidence);
+        if (!key)
+          return finding(
+            prompt.arn,
+            "FAIL",
+            `Prompt ${prompt.name} is encrypted with an AWS owned key, not a customer managed key`,
+            evidence,
+          );
         return finding(prompt.arn, "PASS", `Prompt ${prompt.name} is encrypted with KMS key ${key}`, evidence);
       }),
     );

@@ -5,8 +5,19 @@ import type { Bucket } from "@/server/inventory/storage";
 import { context, denied, inventoryWith } from "../testing/inventory-fixture";
 import check from "./bedrock-data-residency";
 
-const version = { version: "DRAFT", status: "READY" as const, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" };
-const guardrail: Guardrail = { id: "g1", arn: "arn:aws:bedrock:ap-south-1:111122223333:guardrail/g1", name: "pii", draft: version, versions: [] };
+const version = {
+  version: "DRAFT",
+  status: "READY" as const,
+  createdAt: "2026-01-01T00:00:00Z",
+  updatedAt: "2026-01-01T00:00:00Z",
+};
+const guardrail: Guardrail = {
+  id: "g1",
+  arn: "arn:aws:bedrock:ap-south-1:111122223333:guardrail/g1",
+  name: "pii",
+  draft: version,
+  versions: [],
+};
 const kb: KnowledgeBase = {
   knowledgeBaseId: "KB1",
   knowledgeBaseArn: "arn:aws:bedrock:us-east-1:111122223333:knowledge-base/KB1",
@@ -35,7 +46,9 @@ describe("bedrock-data-residency", () => {
     });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("PASS");
-    expect(f?.message).toContain("us-east-1 is an approved region and its knowledge-base and invocation-log buckets (kb-docs) are in approved regions");
+    expect(f?.message).toContain(
+      "us-east-1 is an approved region and its knowledge-base and invocation-log buckets (kb-docs) are in approved regions",
+    );
   });
 
   it("fails when the invocation-log bucket is in an unapproved region", () => {
@@ -45,7 +58,9 @@ describe("bedrock-data-residency", () => {
     });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("FAIL");
-    expect(f?.message).toBe("Bedrock data from us-east-1 is stored outside the approved regions: bucket logs in ap-southeast-1 (invocation logs)");
+    expect(f?.message).toBe(
+      "Bedrock data from us-east-1 is stored outside the approved regions: bucket logs in ap-southeast-1 (invocation logs)",
+    );
   });
 
   it("fails an unapproved region holding Bedrock resources, and is not applicable when it is empty", () => {
@@ -62,7 +77,9 @@ describe("bedrock-data-residency", () => {
 
   it("reports ERROR when a bucket is missing from the inventory or S3 could not be read", () => {
     const missing = inventoryWith((i) => void (i.bedrock.knowledgeBases = ok([kb])));
-    expect(check.evaluate(missing, context)[0]?.message).toContain("the region of bucket kb-docs (source of knowledge base docs) is unknown");
+    expect(check.evaluate(missing, context)[0]?.message).toContain(
+      "the region of bucket kb-docs (source of knowledge base docs) is unknown",
+    );
     const noS3 = inventoryWith((i) => {
       i.bedrock.knowledgeBases = ok([kb]);
       i.s3.buckets = denied("s3:ListAllMyBuckets");
@@ -73,7 +90,10 @@ describe("bedrock-data-residency", () => {
   });
 
   it("reports ERROR when a Bedrock part could not be read", () => {
-    const [e] = check.evaluate(inventoryWith((i) => void (i.bedrock.guardrails = denied("bedrock:ListGuardrails"))), context);
+    const [e] = check.evaluate(
+      inventoryWith((i) => void (i.bedrock.guardrails = denied("bedrock:ListGuardrails"))),
+      context,
+    );
     expect(e?.status).toBe("ERROR");
     expect(e?.message).toContain("bedrock:ListGuardrails");
   });

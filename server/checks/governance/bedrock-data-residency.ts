@@ -10,10 +10,16 @@ function listText(items: readonly string[]): string {
 }
 
 function bucketName(arnOrName: string): string {
-  return arnOrName.startsWith("arn:") ? (arnOrName.split(":::")[1] ?? arnOrName).split("/")[0] ?? arnOrName : arnOrName;
+  return arnOrName.startsWith("arn:") ? ((arnOrName.split(":::")[1] ?? arnOrName).split("/")[0] ?? arnOrName) : arnOrName;
 }
 
-function checkBuckets(arn: string, region: string, uses: Map<string, string[]>, buckets: readonly Bucket[], approved: readonly string[]): FindingDraft {
+function checkBuckets(
+  arn: string,
+  region: string,
+  uses: Map<string, string[]>,
+  buckets: readonly Bucket[],
+  approved: readonly string[],
+): FindingDraft {
   const outside: string[] = [];
   const unknown: string[] = [];
   const placed: Record<string, string> = {};
@@ -26,9 +32,26 @@ function checkBuckets(arn: string, region: string, uses: Map<string, string[]>, 
     }
   }
   const evidence = { region, buckets: Object.fromEntries(uses), bucketRegions: placed };
-  if (outside.length > 0) return draft(arn, "FAIL", `Bedrock data from ${region} is stored outside the approved regions: bucket ${listText(outside)}`, evidence);
-  if (unknown.length > 0) return draft(arn, "ERROR", `Could not evaluate: the region of bucket ${listText(unknown)} is unknown because it is not in the S3 inventory`, evidence);
-  return draft(arn, "PASS", `${region} is an approved region and its knowledge-base and invocation-log buckets (${[...uses.keys()].join(", ")}) are in approved regions`, evidence);
+  if (outside.length > 0)
+    return draft(
+      arn,
+      "FAIL",
+      `Bedrock data from ${region} is stored outside the approved regions: bucket ${listText(outside)}`,
+      evidence,
+    );
+  if (unknown.length > 0)
+    return draft(
+      arn,
+      "ERROR",
+      `Could not evaluate: the region of bucket ${listText(unknown)} is unknown because it is not in the S3 inventory`,
+      evidence,
+    );
+  return draft(
+    arn,
+    "PASS",
+    `${region} is an approved region and its knowledge-base and invocation-log buckets (${[...uses.keys()].join(", ")}) are in approved regions`,
+    evidence,
+  );
 }
 
 export default defineCheck({
@@ -89,23 +112,39 @@ resource "aws_s3_bucket" "kb_source" {
         ...d.importedModels.map((m) => `imported model ${m.modelName}`),
         ...d.flows.map((f) => `flow ${f.name}`),
         ...d.prompts.map((p) => `prompt ${p.name}`),
-        ...d.inferenceProfiles.filter((p) => p.type === "APPLICATION").map((p) => `application inference profile ${p.inferenceProfileName}`),
+        ...d.inferenceProfiles
+          .filter((p) => p.type === "APPLICATION")
+          .map((p) => `application inference profile ${p.inferenceProfileName}`),
         ...(d.loggingConfig ? ["model invocation logging configuration"] : []),
       ];
       if (!settings.approvedRegions.includes(region)) {
-        if (held.length === 0) return [draft(arn, "NOT_APPLICABLE", `${region} is not an approved region and holds no Bedrock resources`, { region })];
-        return [draft(arn, "FAIL", `${region} is not an approved region but holds Bedrock resources: ${listText(held)}`, { region, resources: held })];
+        if (held.length === 0)
+          return [draft(arn, "NOT_APPLICABLE", `${region} is not an approved region and holds no Bedrock resources`, { region })];
+        return [
+          draft(arn, "FAIL", `${region} is not an approved region but holds Bedrock resources: ${listText(held)}`, {
+            region,
+            resources: held,
+          }),
+        ];
       }
       const uses = new Map<string, string[]>();
       const use = (bucket: string, what: string) => uses.set(bucketName(bucket), [...(uses.get(bucketName(bucket)) ?? []), what]);
-      for (const kb of d.knowledgeBases) for (const ds of kb.dataSources) if (ds.bucketArn) use(ds.bucketArn, `source of knowledge base ${kb.name}`);
+      for (const kb of d.knowledgeBases)
+        for (const ds of kb.dataSources) if (ds.bucketArn) use(ds.bucketArn, `source of knowledge base ${kb.name}`);
       if (d.loggingConfig?.s3Config) use(d.loggingConfig.s3Config.bucketName, "invocation logs");
       const large = d.loggingConfig?.cloudWatchConfig?.largeDataDeliveryS3Config;
       if (large) use(large.bucketName, "large invocation log bodies");
       if (uses.size === 0) {
-        return [draft(arn, "PASS", `${region} is an approved region; no knowledge-base source or invocation-log bucket to check`, { region, resources: held.length })];
+        return [
+          draft(arn, "PASS", `${region} is an approved region; no knowledge-base source or invocation-log bucket to check`, {
+            region,
+            resources: held.length,
+          }),
+        ];
       }
-      return withParts(arn, { buckets: inventory.s3.buckets }, ({ buckets }) => [checkBuckets(arn, region, uses, buckets, settings.approvedRegions)]);
+      return withParts(arn, { buckets: inventory.s3.buckets }, ({ buckets }) => [
+        checkBuckets(arn, region, uses, buckets, settings.approvedRegions),
+      ]);
     });
   },
 });

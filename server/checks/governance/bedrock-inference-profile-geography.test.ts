@@ -27,10 +27,14 @@ const agent = (name: string, foundationModel: string): Agent => ({
 
 describe("bedrock-inference-profile-geography", () => {
   it("passes an application profile copied from a US profile (us-west-1 is in the approved us geography)", () => {
-    const inv = inventoryWith((i) => void (i.bedrock.inferenceProfiles = ok([appProfile("chat", [fm("us-east-1"), fm("us-west-1"), fm("us-west-2")])])));
+    const inv = inventoryWith(
+      (i) => void (i.bedrock.inferenceProfiles = ok([appProfile("chat", [fm("us-east-1"), fm("us-west-1"), fm("us-west-2")])])),
+    );
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("PASS");
-    expect(f?.message).toBe("Application inference profile chat is served only in approved places (us-east-1, us-west-1, us-west-2)");
+    expect(f?.message).toBe(
+      "Application inference profile chat is served only in approved places (us-east-1, us-west-1, us-west-2)",
+    );
   });
 
   it("fails a profile that can be served in ap-northeast-1, and an agent on a global profile", () => {
@@ -40,13 +44,17 @@ describe("bedrock-inference-profile-geography", () => {
     });
     const [profile, support] = check.evaluate(inv, context);
     expect(profile?.status).toBe("FAIL");
-    expect(profile?.message).toBe("Application inference profile wide can be served in ap-northeast-1, outside the approved regions and geographies");
+    expect(profile?.message).toBe(
+      "Application inference profile wide can be served in ap-northeast-1, outside the approved regions and geographies",
+    );
     expect(support?.status).toBe("FAIL");
     expect(support?.message).toContain(`uses the global profile global.${MODEL}`);
   });
 
   it("judges an agent on a geographic profile by its prefix, and one on an in-region model by the region", () => {
-    const inv = inventoryWith((i) => void (i.bedrock.agents = ok([agent("eu", `eu.${MODEL}`), agent("apac", `apac.${MODEL}`), agent("local", MODEL)])));
+    const inv = inventoryWith(
+      (i) => void (i.bedrock.agents = ok([agent("eu", `eu.${MODEL}`), agent("apac", `apac.${MODEL}`), agent("local", MODEL)])),
+    );
     const [eu, apac, local] = check.evaluate(inv, context);
     expect(eu?.status).toBe("PASS");
     expect(apac?.status).toBe("FAIL");
@@ -55,12 +63,18 @@ describe("bedrock-inference-profile-geography", () => {
   });
 
   it("is not applicable without application profiles or agent models", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when inference profiles could not be listed", () => {
-    const [f] = check.evaluate(inventoryWith((i) => void (i.bedrock.inferenceProfiles = denied("bedrock:ListInferenceProfiles"))), context);
+    const [f] = check.evaluate(
+      inventoryWith((i) => void (i.bedrock.inferenceProfiles = denied("bedrock:ListInferenceProfiles"))),
+      context,
+    );
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain("bedrock:ListInferenceProfiles");
   });

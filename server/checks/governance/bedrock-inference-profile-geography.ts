@@ -20,7 +20,8 @@ function judgeModels(models: readonly { modelArn: string }[], s: CheckSettings):
   const problems: string[] = [];
   for (const m of models) {
     const profileId = m.modelArn.split(":inference-profile/")[1];
-    if (profileId && profileGeography(profileId) === "global") problems.push(`routes through the global profile ${profileId}, which can use any commercial region`);
+    if (profileId && profileGeography(profileId) === "global")
+      problems.push(`routes through the global profile ${profileId}, which can use any commercial region`);
   }
   const outside = served.filter((r) =>
     r === ANY_REGION ? !s.approvedGeographies.includes("global") : !regionAllowed(r, s.approvedRegions, s.approvedGeographies),
@@ -34,11 +35,15 @@ function judgeAgentModel(model: string, region: string, profiles: readonly Infer
   if (known) return judgeModels(known.models, s);
   const id = model.startsWith("arn:") ? (model.split(":inference-profile/")[1] ?? "") : model;
   const geography = id ? profileGeography(id) : undefined;
-  if (geography === "global") return { problems: [`uses the global profile ${id}, which can use any commercial region`], served: ["any"] };
+  if (geography === "global")
+    return { problems: [`uses the global profile ${id}, which can use any commercial region`], served: ["any"] };
   if (geography) {
     return s.approvedGeographies.includes(geography)
       ? { problems: [], served: [`${geography} geography`] }
-      : { problems: [`uses the ${geography}. geographic profile, and ${geography} is not an approved geography`], served: [`${geography} geography`] };
+      : {
+          problems: [`uses the ${geography}. geographic profile, and ${geography} is not an approved geography`],
+          served: [`${geography} geography`],
+        };
   }
   const served = model.startsWith("arn:") ? regionOf(model) || region : region;
   return regionAllowed(served, s.approvedRegions, s.approvedGeographies)
@@ -47,18 +52,33 @@ function judgeAgentModel(model: string, region: string, profiles: readonly Infer
 }
 
 function finding(resourceArn: string, what: string, v: Verdict, evidence: Record<string, unknown>): FindingDraft {
-  if (v.problems.length > 0) return draft(resourceArn, "FAIL", `${what} ${v.problems.join("; ")}`, { ...evidence, servedIn: v.served });
-  return draft(resourceArn, "PASS", `${what} is served only in approved places (${v.served.join(", ")})`, { ...evidence, servedIn: v.served });
+  if (v.problems.length > 0)
+    return draft(resourceArn, "FAIL", `${what} ${v.problems.join("; ")}`, { ...evidence, servedIn: v.served });
+  return draft(resourceArn, "PASS", `${what} is served only in approved places (${v.served.join(", ")})`, {
+    ...evidence,
+    servedIn: v.served,
+  });
 }
 
 function evaluateAll(profiles: InferenceProfile[], agents: Agent[], region: string, s: CheckSettings): FindingDraft[] {
   return [
     ...profiles
       .filter((p) => p.type === "APPLICATION")
-      .map((p) => finding(p.inferenceProfileArn, `Application inference profile ${p.inferenceProfileName}`, judgeModels(p.models, s), { models: p.models })),
+      .map((p) =>
+        finding(p.inferenceProfileArn, `Application inference profile ${p.inferenceProfileName}`, judgeModels(p.models, s), {
+          models: p.models,
+        }),
+      ),
     ...agents.flatMap((a) =>
       a.foundationModel
-        ? [finding(a.agentArn, `Agent ${a.agentName} (model ${a.foundationModel})`, judgeAgentModel(a.foundationModel, region, profiles, s), { foundationModel: a.foundationModel })]
+        ? [
+            finding(
+              a.agentArn,
+              `Agent ${a.agentName} (model ${a.foundationModel})`,
+              judgeAgentModel(a.foundationModel, region, profiles, s),
+              { foundationModel: a.foundationModel },
+            ),
+          ]
         : [],
     ),
   ];
@@ -100,10 +120,18 @@ aws bedrock-agent update-agent --region eu-west-1 --agent-id AGENT_ID --agent-na
   frameworks: {},
   evaluate: (inventory, { settings }) => {
     const arn = regionArn(inventory, "bedrock");
-    return withParts(arn, { inferenceProfiles: inventory.bedrock.inferenceProfiles, agents: inventory.bedrock.agents }, ({ inferenceProfiles, agents }) => {
-      const findings = evaluateAll(inferenceProfiles, agents, inventory.region, settings);
-      if (findings.length > 0) return findings;
-      return [draft(arn, "NOT_APPLICABLE", `No application inference profile or agent model in use in ${inventory.region}`, { region: inventory.region })];
-    });
+    return withParts(
+      arn,
+      { inferenceProfiles: inventory.bedrock.inferenceProfiles, agents: inventory.bedrock.agents },
+      ({ inferenceProfiles, agents }) => {
+        const findings = evaluateAll(inferenceProfiles, agents, inventory.region, settings);
+        if (findings.length > 0) return findings;
+        return [
+          draft(arn, "NOT_APPLICABLE", `No application inference profile or agent model in use in ${inventory.region}`, {
+            region: inventory.region,
+          }),
+        ];
+      },
+    );
   },
 });

@@ -33,7 +33,9 @@ describe("bedrock-prompt-management-in-use", () => {
     });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("FAIL");
-    expect(f?.message).toBe("us-east-1 uses Bedrock (agent support, flow intake, knowledge base policies and 1 more) but has no managed prompts");
+    expect(f?.message).toBe(
+      "us-east-1 uses Bedrock (agent support, flow intake, knowledge base policies and 1 more) but has no managed prompts",
+    );
   });
 
   it("counts custom models as Bedrock use", () => {
@@ -46,7 +48,10 @@ describe("bedrock-prompt-management-in-use", () => {
   });
 
   it("is not applicable where Bedrock is not used", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
     expect(f?.message).toBe("us-east-1 has no Bedrock agents, flows, knowledge bases or custom models");
   });

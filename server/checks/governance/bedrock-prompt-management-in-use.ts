@@ -62,7 +62,11 @@ aws bedrock-agent create-prompt-version --region us-east-1 --prompt-identifier P
     return withParts(arn, { prompts: b.prompts }, ({ prompts }) => {
       if (prompts.length > 0) {
         const names = prompts.map((p) => p.name);
-        return [finding(arn, "PASS", `${region} keeps ${prompts.length} prompt(s) in Prompt Management: ${sample(names)}`, { prompts: names })];
+        return [
+          finding(arn, "PASS", `${region} keeps ${prompts.length} prompt(s) in Prompt Management: ${sample(names)}`, {
+            prompts: names,
+          }),
+        ];
       }
       // Only read when needed: with prompts present the verdict does not depend on these parts.
       const usage = { agents: b.agents, flows: b.flows, knowledgeBases: b.knowledgeBases, customModels: b.customModels };
@@ -73,11 +77,21 @@ aws bedrock-agent create-prompt-version --region us-east-1 --prompt-identifier P
           ...knowledgeBases.map((k) => `knowledge base ${k.name}`),
           ...customModels.map((m) => `custom model ${m.modelName}`),
         ];
-        const evidence = { prompts: 0, agents: agents.length, flows: flows.length, knowledgeBases: knowledgeBases.length, customModels: customModels.length };
+        const evidence = {
+          prompts: 0,
+          agents: agents.length,
+          flows: flows.length,
+          knowledgeBases: knowledgeBases.length,
+          customModels: customModels.length,
+        };
         if (uses.length === 0) {
-          return [finding(arn, "NOT_APPLICABLE", `${region} has no Bedrock agents, flows, knowledge bases or custom models`, evidence)];
+          return [
+            finding(arn, "NOT_APPLICABLE", `${region} has no Bedrock agents, flows, knowledge bases or custom models`, evidence),
+          ];
         }
-        return [finding(arn, "FAIL", `${region} uses Bedrock (${sample(uses)}) but has no managed prompts`, { ...evidence, uses })];
+        return [
+          finding(arn, "FAIL", `${region} uses Bedrock (${sample(uses)}) but has no managed prompts`, { ...evidence, uses }),
+        ];
       });
     });
   },

@@ -4,12 +4,19 @@ import { context, denied, inventoryWith } from "../testing/inventory-fixture";
 import check from "./org-ai-services-opt-out";
 
 const optOut = (value: string, lock = false) => ({
-  services: { default: { opt_out_policy: lock ? { "@@assign": value, "@@operators_allowed_for_child_policies": ["@@none"] } : { "@@assign": value } } },
+  services: {
+    default: {
+      opt_out_policy: lock ? { "@@assign": value, "@@operators_allowed_for_child_policies": ["@@none"] } : { "@@assign": value },
+    },
+  },
 });
 
 describe("org-ai-services-opt-out", () => {
   it("passes when the root opts out of all services", () => {
-    const [f] = check.evaluate(withOrg(organization([orgPolicy("OptOutAll", "AISERVICES_OPT_OUT_POLICY", optOut("optOut"))])), context);
+    const [f] = check.evaluate(
+      withOrg(organization([orgPolicy("OptOutAll", "AISERVICES_OPT_OUT_POLICY", optOut("optOut"))])),
+      context,
+    );
     expect(f?.status).toBe("PASS");
     expect(f?.message).toContain('AI services opt-out policy "OptOutAll" opts this account out');
   });
@@ -21,7 +28,9 @@ describe("org-ai-services-opt-out", () => {
     ]);
     const [f] = check.evaluate(withOrg(overridden), context);
     expect(f?.status).toBe("FAIL");
-    expect(f?.message).toBe("AI services opt-out policies apply (OptOutAll, OptIn) but the effective default is optIn, not optOut");
+    expect(f?.message).toBe(
+      "AI services opt-out policies apply (OptOutAll, OptIn) but the effective default is optIn, not optOut",
+    );
     const locked = organization([
       orgPolicy("OptOutAll", "AISERVICES_OPT_OUT_POLICY", optOut("optOut", true)),
       orgPolicy("OptIn", "AISERVICES_OPT_OUT_POLICY", optOut("optIn"), ["ou-workloads"]),
@@ -30,7 +39,9 @@ describe("org-ai-services-opt-out", () => {
   });
 
   it("fails when no policy applies, the type is disabled, or there is no organization", () => {
-    expect(check.evaluate(withOrg(organization([])), context)[0]?.message).toBe("No AI services opt-out policy applies to this account");
+    expect(check.evaluate(withOrg(organization([])), context)[0]?.message).toBe(
+      "No AI services opt-out policy applies to this account",
+    );
     expect(check.evaluate(withOrg(organization([], { enabledPolicyTypes: [] })), context)[0]?.message).toBe(
       "The AI services opt-out policy type is not enabled in organization o-abc",
     );
@@ -41,7 +52,10 @@ describe("org-ai-services-opt-out", () => {
     const [f] = check.evaluate(withOrg(organization([orgPolicy("Bad", "AISERVICES_OPT_OUT_POLICY", "{services:")])), context);
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain("Document: {services:");
-    const [e] = check.evaluate(inventoryWith((i) => void (i.organizations = denied("organizations:ListPolicies"))), context);
+    const [e] = check.evaluate(
+      inventoryWith((i) => void (i.organizations = denied("organizations:ListPolicies"))),
+      context,
+    );
     expect(e?.status).toBe("ERROR");
     expect(e?.message).toContain("organizations:ListPolicies");
   });

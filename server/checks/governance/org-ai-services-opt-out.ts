@@ -12,7 +12,9 @@ const setting = z.looseObject({
   "@@assign": z.string().optional(),
   "@@operators_allowed_for_child_policies": z.array(z.string()).optional(),
 });
-const content = z.looseObject({ services: z.record(z.string(), z.looseObject({ opt_out_policy: setting.optional() })).optional() });
+const content = z.looseObject({
+  services: z.record(z.string(), z.looseObject({ opt_out_policy: setting.optional() })).optional(),
+});
 
 type Parsed = { policy: OrgPolicy; defaultSetting?: z.infer<typeof setting> };
 
@@ -35,12 +37,18 @@ function effectiveDefault(org: Organization, parsed: Parsed[]): { value?: string
 }
 
 function evaluate(org: Organization | null, arn: string): FindingDraft {
-  if (!org) return draft(arn, "FAIL", "The account is not a member of an AWS Organization, so no AI services opt-out policy can apply", { organization: null });
+  if (!org)
+    return draft(arn, "FAIL", "The account is not a member of an AWS Organization, so no AI services opt-out policy can apply", {
+      organization: null,
+    });
   if (!org.enabledPolicyTypes.includes(TYPE)) {
-    return draft(arn, "FAIL", `The AI services opt-out policy type is not enabled in organization ${org.organizationId}`, { enabledPolicyTypes: org.enabledPolicyTypes });
+    return draft(arn, "FAIL", `The AI services opt-out policy type is not enabled in organization ${org.organizationId}`, {
+      enabledPolicyTypes: org.enabledPolicyTypes,
+    });
   }
   const policies = applicablePolicies(org, TYPE);
-  if (policies.length === 0) return draft(arn, "FAIL", "No AI services opt-out policy applies to this account", { organizationId: org.organizationId });
+  if (policies.length === 0)
+    return draft(arn, "FAIL", "No AI services opt-out policy applies to this account", { organizationId: org.organizationId });
   const parsed: Parsed[] = [];
   for (const policy of policies) {
     let json: unknown;
@@ -51,17 +59,33 @@ function evaluate(org: Organization | null, arn: string): FindingDraft {
     }
     const result = content.safeParse(json);
     if (!result.success) {
-      return draft(arn, "ERROR", `Could not evaluate AI services opt-out policy "${policy.name}": its content is not a valid policy. Document: ${quoteDocument(policy.content)}`, {
-        policy: policy.name,
-      });
+      return draft(
+        arn,
+        "ERROR",
+        `Could not evaluate AI services opt-out policy "${policy.name}": its content is not a valid policy. Document: ${quoteDocument(policy.content)}`,
+        {
+          policy: policy.name,
+        },
+      );
     }
     parsed.push({ policy, defaultSetting: result.data.services?.default?.opt_out_policy });
   }
   const { value, from } = effectiveDefault(org, parsed);
   const evidence = { policies: policies.map((p) => ({ name: p.name, content: p.content })), effectiveDefault: value ?? null };
-  if (value === "optOut") return draft(arn, "PASS", `AI services opt-out policy "${from ?? ""}" opts this account out of AI service data use for all services (default: optOut)`, evidence);
+  if (value === "optOut")
+    return draft(
+      arn,
+      "PASS",
+      `AI services opt-out policy "${from ?? ""}" opts this account out of AI service data use for all services (default: optOut)`,
+      evidence,
+    );
   const names = policies.map((p) => p.name).join(", ");
-  return draft(arn, "FAIL", `AI services opt-out policies apply (${names}) but the effective default is ${value ?? "not set"}, not optOut`, evidence);
+  return draft(
+    arn,
+    "FAIL",
+    `AI services opt-out policies apply (${names}) but the effective default is ${value ?? "not set"}, not optOut`,
+    evidence,
+  );
 }
 
 export default defineCheck({

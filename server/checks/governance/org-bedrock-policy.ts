@@ -44,14 +44,30 @@ resource "aws_organizations_policy_attachment" "bedrock" {
   evaluate: (inventory) => {
     const arn = accountArn(inventory);
     return withParts(arn, { organizations: inventory.organizations }, ({ organizations: org }) => {
-      if (!org) return [draft(arn, "FAIL", "The account is not a member of an AWS Organization, so no Bedrock policy can apply", { organization: null })];
+      if (!org)
+        return [
+          draft(arn, "FAIL", "The account is not a member of an AWS Organization, so no Bedrock policy can apply", {
+            organization: null,
+          }),
+        ];
       if (!org.enabledPolicyTypes.includes(TYPE)) {
-        return [draft(arn, "FAIL", `The Bedrock policy type is not enabled in organization ${org.organizationId}`, { enabledPolicyTypes: org.enabledPolicyTypes })];
+        return [
+          draft(arn, "FAIL", `The Bedrock policy type is not enabled in organization ${org.organizationId}`, {
+            enabledPolicyTypes: org.enabledPolicyTypes,
+          }),
+        ];
       }
       const policies = applicablePolicies(org, TYPE);
       const evidence = { policies: policies.map((p) => ({ name: p.name, arn: p.arn, targetIds: p.targetIds })) };
       if (policies.length === 0) return [draft(arn, "FAIL", "No Organizations Bedrock policy applies to this account", evidence)];
-      return [draft(arn, "PASS", `Organizations Bedrock policies apply to this account: ${policies.map((p) => p.name).join(", ")}`, evidence)];
+      return [
+        draft(
+          arn,
+          "PASS",
+          `Organizations Bedrock policies apply to this account: ${policies.map((p) => p.name).join(", ")}`,
+          evidence,
+        ),
+      ];
     });
   },
 });

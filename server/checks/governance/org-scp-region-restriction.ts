@@ -44,7 +44,12 @@ function baselineContexts(scp: ScpContext, inventory: Inventory, home: string): 
 }
 
 /** Calls made directly in each unapproved region must be denied (unknown conditions read in favour of access). */
-function notDenied(scp: ScpContext, partition: string, unapproved: readonly string[], baseline: Map<string, Record<string, string>>) {
+function notDenied(
+  scp: ScpContext,
+  partition: string,
+  unapproved: readonly string[],
+  baseline: Map<string, Record<string, string>>,
+) {
   const open: string[] = [];
   const denying: DecidingStatement[] = [];
   for (const region of unapproved) {
@@ -74,10 +79,15 @@ function brokenProfiles(scp: ScpContext, partition: string, s: Settings, invokeC
     if (!source) continue;
     const profile = `arn:${partition}:bedrock:${source}:${scp.accountId}:inference-profile/${geography}.${MODEL_ID}`;
     for (const destination of inGeography.filter((r) => !s.approvedRegions.includes(r))) {
-      const r = simulateUnderScps(scp, "bedrock:InvokeModel", resourceFor("bedrock:InvokeModel", partition, destination, scp.accountId), {
-        context: { ...invokeContext, "aws:RequestedRegion": destination, [PROFILE_KEY]: profile },
-        unknownConditions: "deny",
-      });
+      const r = simulateUnderScps(
+        scp,
+        "bedrock:InvokeModel",
+        resourceFor("bedrock:InvokeModel", partition, destination, scp.accountId),
+        {
+          context: { ...invokeContext, "aws:RequestedRegion": destination, [PROFILE_KEY]: profile },
+          unknownConditions: "deny",
+        },
+      );
       if (r.allowed) continue;
       broken.push(`${geography}. profile served in ${destination}`);
       blocking.push(...r.deniedBy);

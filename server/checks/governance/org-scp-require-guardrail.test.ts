@@ -8,7 +8,8 @@ const scp = (condition: Record<string, unknown>, action: unknown = INVOKE) => ({
   Version: "2012-10-17",
   Statement: [{ Sid: "RequireGuardrail", Effect: "Deny", Action: action, Resource: "*", Condition: condition }],
 });
-const attached = (content: unknown) => withOrg(organization([orgPolicy("Guardrail", "SERVICE_CONTROL_POLICY", content, ["ou-workloads"])]));
+const attached = (content: unknown) =>
+  withOrg(organization([orgPolicy("Guardrail", "SERVICE_CONTROL_POLICY", content, ["ou-workloads"])]));
 
 describe("org-scp-require-guardrail", () => {
   it("passes a Deny with Null bedrock:GuardrailIdentifier", () => {
@@ -30,9 +31,14 @@ describe("org-scp-require-guardrail", () => {
   });
 
   it("fails when only InvokeModel is covered", () => {
-    const [f] = check.evaluate(attached(scp({ Null: { "bedrock:GuardrailIdentifier": "true" } }, "bedrock:InvokeModel")), context);
+    const [f] = check.evaluate(
+      attached(scp({ Null: { "bedrock:GuardrailIdentifier": "true" } }, "bedrock:InvokeModel")),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
-    expect(f?.message).toBe("No SCP applying to this account denies bedrock:InvokeModelWithResponseStream when bedrock:GuardrailIdentifier is absent");
+    expect(f?.message).toBe(
+      "No SCP applying to this account denies bedrock:InvokeModelWithResponseStream when bedrock:GuardrailIdentifier is absent",
+    );
   });
 
   it("fails outside an organization", () => {
@@ -43,7 +49,10 @@ describe("org-scp-require-guardrail", () => {
     const [f] = check.evaluate(attached("{"), context);
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain('policy "Guardrail" cannot be parsed: it is not valid JSON');
-    const [e] = check.evaluate(inventoryWith((i) => void (i.organizations = denied("organizations:ListPolicies"))), context);
+    const [e] = check.evaluate(
+      inventoryWith((i) => void (i.organizations = denied("organizations:ListPolicies"))),
+      context,
+    );
     expect(e?.status).toBe("ERROR");
     expect(e?.message).toContain("organizations:ListPolicies");
   });

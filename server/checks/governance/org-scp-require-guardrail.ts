@@ -25,15 +25,25 @@ function evaluate(scp: ScpContext, inventory: Inventory, approvedRegions: readon
     else requiring.push(...r.deniedBy);
   }
   if (open.length > 0) {
-    return draft(arn, "FAIL", `No SCP applying to this account denies ${open.join(" or ")} when bedrock:GuardrailIdentifier is absent`, {
-      applicableScps: names,
-      allowedWithoutGuardrail: open,
-    });
+    return draft(
+      arn,
+      "FAIL",
+      `No SCP applying to this account denies ${open.join(" or ")} when bedrock:GuardrailIdentifier is absent`,
+      {
+        applicableScps: names,
+        allowedWithoutGuardrail: open,
+      },
+    );
   }
   const candidates = guardrailCandidates(scp, inventory);
   const blocking: DecidingStatement[] = [];
   const blocked = INVOKE.filter((action) => {
-    const results = candidates.map((g) => simulateUnderScps(scp, action, model, { context: { ...where, "bedrock:GuardrailIdentifier": g }, unknownConditions: "deny" }));
+    const results = candidates.map((g) =>
+      simulateUnderScps(scp, action, model, {
+        context: { ...where, "bedrock:GuardrailIdentifier": g },
+        unknownConditions: "deny",
+      }),
+    );
     if (results.some((r) => r.allowed)) return false;
     blocking.push(...results.flatMap((r) => r.deniedBy));
     return true;

@@ -32,13 +32,19 @@ const guardrailScp = {
     },
   ],
 };
-const denyAllBedrock = { Version: "2012-10-17", Statement: [{ Sid: "NoBedrock", Effect: "Deny", Action: "bedrock:*", Resource: "*" }] };
+const denyAllBedrock = {
+  Version: "2012-10-17",
+  Statement: [{ Sid: "NoBedrock", Effect: "Deny", Action: "bedrock:*", Resource: "*" }],
+};
 
 // The two SCP checks probe with each other's control in place: neither may be mistaken for the other.
 describe("SCP checks evaluated together", () => {
   it("pass both when both controls are attached", () => {
     const inv = withOrg(
-      organization([orgPolicy("Regions", "SERVICE_CONTROL_POLICY", regionScp), orgPolicy("Guardrail", "SERVICE_CONTROL_POLICY", guardrailScp)]),
+      organization([
+        orgPolicy("Regions", "SERVICE_CONTROL_POLICY", regionScp),
+        orgPolicy("Guardrail", "SERVICE_CONTROL_POLICY", guardrailScp),
+      ]),
     );
     expect(regionCheck.evaluate(inv, context)[0]?.status).toBe("PASS");
     expect(guardrailCheck.evaluate(inv, context)[0]?.status).toBe("PASS");
@@ -52,7 +58,10 @@ describe("SCP checks evaluated together", () => {
   });
 
   it("never passes the region restriction when Bedrock is denied everywhere for another reason", () => {
-    const [f] = regionCheck.evaluate(withOrg(organization([orgPolicy("NoBedrock", "SERVICE_CONTROL_POLICY", denyAllBedrock)])), context);
+    const [f] = regionCheck.evaluate(
+      withOrg(organization([orgPolicy("NoBedrock", "SERVICE_CONTROL_POLICY", denyAllBedrock)])),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toContain("even in the approved region us-east-1");
   });

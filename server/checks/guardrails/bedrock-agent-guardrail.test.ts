@@ -7,7 +7,10 @@ import check from "./bedrock-agent-guardrail";
 describe("bedrock-agent-guardrail", () => {
   it("gives one finding per agent", () => {
     const inv = inventoryWith((i) => {
-      i.bedrock.agents = ok([agent("support", { guardrailConfiguration: { guardrailIdentifier: "gr1", guardrailVersion: "3" } }), agent("billing")]);
+      i.bedrock.agents = ok([
+        agent("support", { guardrailConfiguration: { guardrailIdentifier: "gr1", guardrailVersion: "3" } }),
+        agent("billing"),
+      ]);
     });
     const findings = check.evaluate(inv, context);
     expect(findings.map((f) => [f.resourceArn, f.status])).toEqual([
@@ -19,7 +22,10 @@ describe("bedrock-agent-guardrail", () => {
   });
 
   it("is not applicable without agents", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
     expect(f?.message).toBe("No agents in us-east-1");
   });

@@ -46,7 +46,12 @@ aws bedrock-agent prepare-agent --agent-id AGENT_ID`,
         const g = agent.guardrailConfiguration;
         const evidence = { agent: agent.agentName, guardrailConfiguration: g ?? null };
         if (!g) return finding(agent.agentArn, "FAIL", `Agent ${agent.agentName} has no guardrail`, evidence);
-        return finding(agent.agentArn, "PASS", `Agent ${agent.agentName} uses guardrail ${g.guardrailIdentifier} version ${g.guardrailVersion}`, evidence);
+        return finding(
+          agent.agentArn,
+          "PASS",
+          `Agent ${agent.agentName} uses guardrail ${g.guardrailIdentifier} version ${g.guardrailVersion}`,
+          evidence,
+        );
       }),
     );
   },

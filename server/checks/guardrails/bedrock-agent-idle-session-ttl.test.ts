@@ -7,7 +7,10 @@ import check from "./bedrock-agent-idle-session-ttl";
 describe("bedrock-agent-idle-session-ttl", () => {
   it("passes at the limit and fails above it", () => {
     const inv = inventoryWith((i) => {
-      i.bedrock.agents = ok([agent("short", { idleSessionTTLInSeconds: 3600 }), agent("long", { idleSessionTTLInSeconds: 7200 })]);
+      i.bedrock.agents = ok([
+        agent("short", { idleSessionTTLInSeconds: 3600 }),
+        agent("long", { idleSessionTTLInSeconds: 7200 }),
+      ]);
     });
     const [short, long] = check.evaluate(inv, context);
     expect(short?.status).toBe("PASS");
@@ -25,7 +28,12 @@ describe("bedrock-agent-idle-session-ttl", () => {
   });
 
   it("is not applicable without agents", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when agents could not be read", () => {

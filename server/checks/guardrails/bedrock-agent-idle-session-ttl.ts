@@ -43,9 +43,19 @@ aws bedrock-agent prepare-agent --agent-id AGENT_ID`,
         const ttl = agent.idleSessionTTLInSeconds;
         const evidence = { agent: agent.agentName, idleSessionTTLInSeconds: ttl, maxAgentIdleSessionSeconds: max };
         if (ttl > max) {
-          return finding(agent.agentArn, "FAIL", `Agent ${agent.agentName} keeps idle sessions ${ttl} s, more than the allowed ${max} s`, evidence);
+          return finding(
+            agent.agentArn,
+            "FAIL",
+            `Agent ${agent.agentName} keeps idle sessions ${ttl} s, more than the allowed ${max} s`,
+            evidence,
+          );
         }
-        return finding(agent.agentArn, "PASS", `Agent ${agent.agentName} ends idle sessions after ${ttl} s (limit ${max} s)`, evidence);
+        return finding(
+          agent.agentArn,
+          "PASS",
+          `Agent ${agent.agentName} ends idle sessions after ${ttl} s (limit ${max} s)`,
+          evidence,
+        );
       }),
     );
   },

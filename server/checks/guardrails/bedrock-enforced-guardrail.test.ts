@@ -26,7 +26,10 @@ describe("bedrock-enforced-guardrail", () => {
   });
 
   it("fails with no enforcement configuration", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toBe("No account-level enforced guardrail is configured in us-east-1");
   });

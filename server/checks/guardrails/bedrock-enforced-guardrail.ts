@@ -59,7 +59,14 @@ export default defineCheck({
           ),
         ];
       }
-      return [finding(arn, "PASS", `${inventory.region} enforces guardrail ${listText(enforced.map(configText))} on every inference call`, evidence)];
+      return [
+        finding(
+          arn,
+          "PASS",
+          `${inventory.region} enforces guardrail ${listText(enforced.map(configText))} on every inference call`,
+          evidence,
+        ),
+      ];
     });
   },
 });

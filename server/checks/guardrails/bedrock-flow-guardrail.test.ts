@@ -46,7 +46,10 @@ describe("bedrock-flow-guardrail", () => {
       i.bedrock.flows = ok([flow("router", { nodes: [{ name: "Lambda", type: "LambdaFunction" }] })]);
     });
     expect(check.evaluate(inv, context)[0]?.status).toBe("NOT_APPLICABLE");
-    const [none] = check.evaluate(inventoryWith(() => {}), context);
+    const [none] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(none?.status).toBe("NOT_APPLICABLE");
     expect(none?.message).toBe("No flows in us-east-1");
   });

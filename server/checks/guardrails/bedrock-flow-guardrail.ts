@@ -64,7 +64,10 @@ aws bedrock-agent prepare-flow --flow-identifier FLOW_ID`,
       perResource(flows, { resourceArn: arn, message: `No flows in ${inventory.region}` }, (flow) => {
         const guardable = flow.nodes.filter((n) => GUARDABLE.has(n.type));
         const unguarded = guardable.filter((n) => !n.guardrailConfiguration);
-        const evidence = { flow: flow.name, nodes: guardable.map((n) => ({ name: n.name, type: n.type, guardrailConfiguration: n.guardrailConfiguration ?? null })) };
+        const evidence = {
+          flow: flow.name,
+          nodes: guardable.map((n) => ({ name: n.name, type: n.type, guardrailConfiguration: n.guardrailConfiguration ?? null })),
+        };
         if (guardable.length === 0) {
           return finding(flow.arn, "NOT_APPLICABLE", `Flow ${flow.name} has no Prompt or KnowledgeBase nodes`, evidence);
         }
@@ -72,7 +75,12 @@ aws bedrock-agent prepare-flow --flow-identifier FLOW_ID`,
           const names = unguarded.map((n) => `${n.type} node ${n.name}`);
           return finding(flow.arn, "FAIL", `Flow ${flow.name} has ${listText(names)} without a guardrail`, evidence);
         }
-        return finding(flow.arn, "PASS", `Flow ${flow.name}: all ${guardable.length} Prompt/KnowledgeBase nodes have a guardrail`, evidence);
+        return finding(
+          flow.arn,
+          "PASS",
+          `Flow ${flow.name}: all ${guardable.length} Prompt/KnowledgeBase nodes have a guardrail`,
+          evidence,
+        );
       }),
     );
   },

@@ -9,7 +9,9 @@ describe("bedrock-guardrail-automated-reasoning", () => {
     const inv = inventoryWith((i) => {
       i.bedrock.guardrails = ok([
         guardrail("hr", {}, [
-          guardrailVersion("1", { automatedReasoningPolicy: { policies: ["arn:aws:bedrock:us-east-1:111122223333:automated-reasoning-policy/p:1"] } }),
+          guardrailVersion("1", {
+            automatedReasoningPolicy: { policies: ["arn:aws:bedrock:us-east-1:111122223333:automated-reasoning-policy/p:1"] },
+          }),
         ]),
       ]);
     });
@@ -28,7 +30,12 @@ describe("bedrock-guardrail-automated-reasoning", () => {
   });
 
   it("is not applicable without guardrails", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when guardrails could not be read", () => {

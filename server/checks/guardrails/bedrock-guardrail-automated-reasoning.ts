@@ -45,7 +45,12 @@ resource "awscc_bedrock_guardrail" "this" {
     evaluateGuardrails(inventory, ({ version, label }) => {
       const policies = version.automatedReasoningPolicy?.policies ?? [];
       const evidence = { automatedReasoningPolicy: version.automatedReasoningPolicy ?? null };
-      if (policies.length === 0) return { status: "FAIL", message: `Guardrail ${label} has no Automated Reasoning policy`, evidence };
-      return { status: "PASS", message: `Guardrail ${label} applies ${policies.length} Automated Reasoning policy version(s)`, evidence };
+      if (policies.length === 0)
+        return { status: "FAIL", message: `Guardrail ${label} has no Automated Reasoning policy`, evidence };
+      return {
+        status: "PASS",
+        message: `Guardrail ${label} applies ${policies.length} Automated Reasoning policy version(s)`,
+        evidence,
+      };
     }),
 });

@@ -6,7 +6,12 @@ import { context, denied, inventoryWith } from "../testing/inventory-fixture";
 import check from "./bedrock-guardrail-content-filters";
 
 type Filter = NonNullable<NonNullable<GuardrailVersion["contentPolicy"]>["filters"]>[number];
-const high = (type: Filter["type"], over: Partial<Filter> = {}): Filter => ({ type, inputStrength: "HIGH", outputStrength: "HIGH", ...over });
+const high = (type: Filter["type"], over: Partial<Filter> = {}): Filter => ({
+  type,
+  inputStrength: "HIGH",
+  outputStrength: "HIGH",
+  ...over,
+});
 const all = [high("HATE"), high("INSULTS"), high("SEXUAL"), high("VIOLENCE"), high("MISCONDUCT")];
 
 const withVersion = (filters: Filter[]) =>
@@ -23,7 +28,12 @@ describe("bedrock-guardrail-content-filters", () => {
   });
 
   it("fails and lists each gap", () => {
-    const filters = [high("HATE"), high("INSULTS", { outputStrength: "NONE" }), high("SEXUAL", { inputAction: "NONE" }), high("VIOLENCE", { outputEnabled: false })];
+    const filters = [
+      high("HATE"),
+      high("INSULTS", { outputStrength: "NONE" }),
+      high("SEXUAL", { inputAction: "NONE" }),
+      high("VIOLENCE", { outputEnabled: false }),
+    ];
     const [f] = check.evaluate(withVersion(filters), context);
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toBe(
@@ -41,7 +51,10 @@ describe("bedrock-guardrail-content-filters", () => {
   });
 
   it("is not applicable without guardrails", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
     expect(f?.message).toBe("No guardrails in us-east-1");
   });

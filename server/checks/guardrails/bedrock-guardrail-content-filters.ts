@@ -1,6 +1,12 @@
 import "server-only";
 import { defineCheck } from "../define-check";
-import { GUARDRAIL_CONSOLE_FINISH, GUARDRAIL_DOC, GUARDRAIL_UPDATE_API_DOC, guardrailTerraform, guardrailUpdateCli } from "../lib/guardrail-remediation";
+import {
+  GUARDRAIL_CONSOLE_FINISH,
+  GUARDRAIL_DOC,
+  GUARDRAIL_UPDATE_API_DOC,
+  guardrailTerraform,
+  guardrailUpdateCli,
+} from "../lib/guardrail-remediation";
 import { contentFilterInputIssue, contentFilterOutputIssue, contentFilters } from "../lib/guardrail-filters";
 import { evaluateGuardrails } from "../lib/guardrail-version";
 
@@ -36,7 +42,11 @@ export default defineCheck({
   }
 }`),
   },
-  references: [GUARDRAIL_DOC, "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-content-filters.html", GUARDRAIL_UPDATE_API_DOC],
+  references: [
+    GUARDRAIL_DOC,
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-content-filters.html",
+    GUARDRAIL_UPDATE_API_DOC,
+  ],
   frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {

@@ -13,7 +13,13 @@ const withFilters = (filters: Filters) =>
 
 describe("bedrock-guardrail-contextual-grounding", () => {
   it("passes with both filters blocking above 0", () => {
-    const [f] = check.evaluate(withFilters([{ type: "GROUNDING", threshold: 0.75 }, { type: "RELEVANCE", threshold: 0.5 }]), context);
+    const [f] = check.evaluate(
+      withFilters([
+        { type: "GROUNDING", threshold: 0.75 },
+        { type: "RELEVANCE", threshold: 0.5 },
+      ]),
+      context,
+    );
     expect(f?.status).toBe("PASS");
     expect(f?.message).toContain("GROUNDING 0.75, RELEVANCE 0.5");
   });
@@ -37,7 +43,12 @@ describe("bedrock-guardrail-contextual-grounding", () => {
   });
 
   it("is not applicable without guardrails", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when guardrails could not be read", () => {

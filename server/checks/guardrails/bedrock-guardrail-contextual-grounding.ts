@@ -1,6 +1,11 @@
 import "server-only";
 import { defineCheck } from "../define-check";
-import { GUARDRAIL_CONSOLE_FINISH, GUARDRAIL_UPDATE_API_DOC, guardrailTerraform, guardrailUpdateCli } from "../lib/guardrail-remediation";
+import {
+  GUARDRAIL_CONSOLE_FINISH,
+  GUARDRAIL_UPDATE_API_DOC,
+  guardrailTerraform,
+  guardrailUpdateCli,
+} from "../lib/guardrail-remediation";
 import { evaluateGuardrails } from "../lib/guardrail-version";
 
 const REQUIRED = ["GROUNDING", "RELEVANCE"] as const;
@@ -21,7 +26,9 @@ export default defineCheck({
       "Under Contextual grounding check, enable Grounding and Relevance with thresholds such as 0.75 and the Block action.",
       GUARDRAIL_CONSOLE_FINISH,
     ],
-    cli: guardrailUpdateCli(`--contextual-grounding-policy-config '{"filtersConfig":[{"type":"GROUNDING","threshold":0.75},{"type":"RELEVANCE","threshold":0.75}]}'`),
+    cli: guardrailUpdateCli(
+      `--contextual-grounding-policy-config '{"filtersConfig":[{"type":"GROUNDING","threshold":0.75},{"type":"RELEVANCE","threshold":0.75}]}'`,
+    ),
     terraform: guardrailTerraform(`contextual_grounding_policy_config {
   filters_config {
     type      = "GROUNDING"
@@ -33,7 +40,10 @@ export default defineCheck({
   }
 }`),
   },
-  references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-contextual-grounding-check.html", GUARDRAIL_UPDATE_API_DOC],
+  references: [
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-contextual-grounding-check.html",
+    GUARDRAIL_UPDATE_API_DOC,
+  ],
   frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
@@ -49,6 +59,10 @@ export default defineCheck({
       const evidence = { contextualGroundingFilters: filters };
       if (problems.length > 0) return { status: "FAIL", message: `Guardrail ${label}: ${problems.join("; ")}`, evidence };
       const thresholds = filters.map((f) => `${f.type} ${f.threshold}`).join(", ");
-      return { status: "PASS", message: `Guardrail ${label} blocks ungrounded or irrelevant responses (${thresholds})`, evidence };
+      return {
+        status: "PASS",
+        message: `Guardrail ${label} blocks ungrounded or irrelevant responses (${thresholds})`,
+        evidence,
+      };
     }),
 });

@@ -8,7 +8,11 @@ describe("bedrock-guardrail-denied-topics", () => {
   it("passes with a denied topic", () => {
     const inv = inventoryWith((i) => {
       i.bedrock.guardrails = ok([
-        guardrail("bank", {}, [guardrailVersion("2", { topicPolicy: { topics: [{ name: "Investment", definition: "Investment advice", type: "DENY" }] } })]),
+        guardrail("bank", {}, [
+          guardrailVersion("2", {
+            topicPolicy: { topics: [{ name: "Investment", definition: "Investment advice", type: "DENY" }] },
+          }),
+        ]),
       ]);
     });
     const [f] = check.evaluate(inv, context);
@@ -35,7 +39,12 @@ describe("bedrock-guardrail-denied-topics", () => {
   });
 
   it("is not applicable without guardrails", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when guardrails could not be read", () => {

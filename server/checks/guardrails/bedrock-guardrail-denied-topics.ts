@@ -1,6 +1,11 @@
 import "server-only";
 import { defineCheck } from "../define-check";
-import { GUARDRAIL_CONSOLE_FINISH, GUARDRAIL_UPDATE_API_DOC, guardrailTerraform, guardrailUpdateCli } from "../lib/guardrail-remediation";
+import {
+  GUARDRAIL_CONSOLE_FINISH,
+  GUARDRAIL_UPDATE_API_DOC,
+  guardrailTerraform,
+  guardrailUpdateCli,
+} from "../lib/guardrail-remediation";
 import { evaluateGuardrails } from "../lib/guardrail-version";
 
 export default defineCheck({

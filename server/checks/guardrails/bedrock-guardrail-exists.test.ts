@@ -7,7 +7,10 @@ import check from "./bedrock-guardrail-exists";
 describe("bedrock-guardrail-exists", () => {
   it("passes and names the guardrails with the version that matters", () => {
     const inv = inventoryWith((i) => {
-      i.bedrock.guardrails = ok([guardrail("prod-chat", {}, [guardrailVersion("1"), guardrailVersion("3")]), guardrail("draft-only")]);
+      i.bedrock.guardrails = ok([
+        guardrail("prod-chat", {}, [guardrailVersion("1"), guardrailVersion("3")]),
+        guardrail("draft-only"),
+      ]);
     });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("PASS");
@@ -15,7 +18,10 @@ describe("bedrock-guardrail-exists", () => {
   });
 
   it("fails with no guardrail", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toBe("No guardrail exists in us-east-1");
   });

@@ -13,7 +13,12 @@ const withPolicy = (policy: GuardrailVersion["sensitiveInformationPolicy"]) =>
 describe("bedrock-guardrail-pii-enforces", () => {
   it("passes when at least one entity masks", () => {
     const [f] = check.evaluate(
-      withPolicy({ piiEntities: [{ type: "EMAIL", action: "ANONYMIZE" }, { type: "NAME", action: "NONE" }] }),
+      withPolicy({
+        piiEntities: [
+          { type: "EMAIL", action: "ANONYMIZE" },
+          { type: "NAME", action: "NONE" },
+        ],
+      }),
       context,
     );
     expect(f?.status).toBe("PASS");
@@ -36,7 +41,10 @@ describe("bedrock-guardrail-pii-enforces", () => {
   });
 
   it("honours per-direction actions over the legacy action", () => {
-    const [f] = check.evaluate(withPolicy({ piiEntities: [{ type: "EMAIL", action: "NONE", outputAction: "ANONYMIZE" }] }), context);
+    const [f] = check.evaluate(
+      withPolicy({ piiEntities: [{ type: "EMAIL", action: "NONE", outputAction: "ANONYMIZE" }] }),
+      context,
+    );
     expect(f?.status).toBe("PASS");
   });
 

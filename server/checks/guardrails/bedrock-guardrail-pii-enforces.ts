@@ -2,7 +2,13 @@ import "server-only";
 import { defineCheck } from "../define-check";
 import { piiEntityEnforces, piiPolicy, piiRegexEnforces } from "../lib/guardrail-filters";
 import { evaluateGuardrails } from "../lib/guardrail-version";
-import { GUARDRAIL_CONSOLE_FINISH, GUARDRAIL_UPDATE_API_DOC, PII_CLI, PII_DOC, PII_TERRAFORM } from "../lib/guardrail-remediation";
+import {
+  GUARDRAIL_CONSOLE_FINISH,
+  GUARDRAIL_UPDATE_API_DOC,
+  PII_CLI,
+  PII_DOC,
+  PII_TERRAFORM,
+} from "../lib/guardrail-remediation";
 
 export default defineCheck({
   id: "bedrock-guardrail-pii-enforces",
@@ -28,13 +34,24 @@ export default defineCheck({
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       const { entities, regexes } = piiPolicy(version);
-      const enforcing = [...entities.filter(piiEntityEnforces).map((e) => e.type), ...regexes.filter(piiRegexEnforces).map((r) => r.name)];
+      const enforcing = [
+        ...entities.filter(piiEntityEnforces).map((e) => e.type),
+        ...regexes.filter(piiRegexEnforces).map((r) => r.name),
+      ];
       const total = entities.length + regexes.length;
       const evidence = { piiEntities: entities, regexes: regexes.map(({ pattern: _pattern, ...r }) => r), enforcing };
       if (total === 0) return { status: "NOT_APPLICABLE", message: `Guardrail ${label} has no PII policy`, evidence };
       if (enforcing.length === 0) {
-        return { status: "FAIL", message: `Guardrail ${label} PII policy only detects: all ${total} entities/regexes have action NONE or are disabled`, evidence };
+        return {
+          status: "FAIL",
+          message: `Guardrail ${label} PII policy only detects: all ${total} entities/regexes have action NONE or are disabled`,
+          evidence,
+        };
       }
-      return { status: "PASS", message: `Guardrail ${label} blocks or masks ${enforcing.length} of ${total} PII entities/regexes`, evidence };
+      return {
+        status: "PASS",
+        message: `Guardrail ${label} blocks or masks ${enforcing.length} of ${total} PII entities/regexes`,
+        evidence,
+      };
     }),
 });

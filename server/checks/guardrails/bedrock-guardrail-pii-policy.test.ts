@@ -8,7 +8,9 @@ describe("bedrock-guardrail-pii-policy", () => {
   it("passes with PII entities", () => {
     const inv = inventoryWith((i) => {
       i.bedrock.guardrails = ok([
-        guardrail("hr", {}, [guardrailVersion("1", { sensitiveInformationPolicy: { piiEntities: [{ type: "EMAIL", action: "ANONYMIZE" }] } })]),
+        guardrail("hr", {}, [
+          guardrailVersion("1", { sensitiveInformationPolicy: { piiEntities: [{ type: "EMAIL", action: "ANONYMIZE" }] } }),
+        ]),
       ]);
     });
     const [f] = check.evaluate(inv, context);
@@ -18,7 +20,11 @@ describe("bedrock-guardrail-pii-policy", () => {
 
   it("passes with only a regex", () => {
     const inv = inventoryWith((i) => {
-      i.bedrock.guardrails = ok([guardrail("hr", { sensitiveInformationPolicy: { regexes: [{ name: "employee-id", pattern: "E\\d{6}", action: "BLOCK" }] } })]);
+      i.bedrock.guardrails = ok([
+        guardrail("hr", {
+          sensitiveInformationPolicy: { regexes: [{ name: "employee-id", pattern: "E\\d{6}", action: "BLOCK" }] },
+        }),
+      ]);
     });
     expect(check.evaluate(inv, context)[0]?.status).toBe("PASS");
   });
@@ -33,7 +39,12 @@ describe("bedrock-guardrail-pii-policy", () => {
   });
 
   it("is not applicable without guardrails", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when guardrails could not be read", () => {

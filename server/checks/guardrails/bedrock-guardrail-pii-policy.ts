@@ -1,6 +1,12 @@
 import "server-only";
 import { defineCheck } from "../define-check";
-import { GUARDRAIL_CONSOLE_FINISH, GUARDRAIL_UPDATE_API_DOC, PII_CLI, PII_DOC, PII_TERRAFORM } from "../lib/guardrail-remediation";
+import {
+  GUARDRAIL_CONSOLE_FINISH,
+  GUARDRAIL_UPDATE_API_DOC,
+  PII_CLI,
+  PII_DOC,
+  PII_TERRAFORM,
+} from "../lib/guardrail-remediation";
 import { piiPolicy } from "../lib/guardrail-filters";
 import { evaluateGuardrails } from "../lib/guardrail-version";
 
@@ -30,8 +36,16 @@ export default defineCheck({
       const { entities, regexes } = piiPolicy(version);
       const evidence = { piiEntities: entities.map((e) => e.type), regexes: regexes.map((r) => r.name) };
       if (entities.length === 0 && regexes.length === 0) {
-        return { status: "FAIL", message: `Guardrail ${label} has no sensitive-information policy (no PII entities or regexes)`, evidence };
+        return {
+          status: "FAIL",
+          message: `Guardrail ${label} has no sensitive-information policy (no PII entities or regexes)`,
+          evidence,
+        };
       }
-      return { status: "PASS", message: `Guardrail ${label} detects ${entities.length} PII type(s) and ${regexes.length} regex pattern(s)`, evidence };
+      return {
+        status: "PASS",
+        message: `Guardrail ${label} detects ${entities.length} PII type(s) and ${regexes.length} regex pattern(s)`,
+        evidence,
+      };
     }),
 });

@@ -25,19 +25,30 @@ describe("bedrock-guardrail-prompt-attack-high", () => {
   });
 
   it("fails at MEDIUM strength", () => {
-    const [f] = check.evaluate(withFilters([{ type: "PROMPT_ATTACK", inputStrength: "MEDIUM", outputStrength: "NONE" }]), context);
+    const [f] = check.evaluate(
+      withFilters([{ type: "PROMPT_ATTACK", inputStrength: "MEDIUM", outputStrength: "NONE" }]),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toContain("input strength is MEDIUM, not HIGH");
   });
 
   it("fails when HIGH but detect-only", () => {
-    const [f] = check.evaluate(withFilters([{ type: "PROMPT_ATTACK", inputStrength: "HIGH", outputStrength: "NONE", inputAction: "NONE" }]), context);
+    const [f] = check.evaluate(
+      withFilters([{ type: "PROMPT_ATTACK", inputStrength: "HIGH", outputStrength: "NONE", inputAction: "NONE" }]),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toContain("detect only");
   });
 
   it("is not applicable without guardrails", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when guardrails could not be read", () => {

@@ -1,6 +1,12 @@
 import "server-only";
 import { defineCheck } from "../define-check";
-import { GUARDRAIL_CONSOLE_FINISH, GUARDRAIL_DOC, GUARDRAIL_UPDATE_API_DOC, guardrailTerraform, guardrailUpdateCli } from "../lib/guardrail-remediation";
+import {
+  GUARDRAIL_CONSOLE_FINISH,
+  GUARDRAIL_DOC,
+  GUARDRAIL_UPDATE_API_DOC,
+  guardrailTerraform,
+  guardrailUpdateCli,
+} from "../lib/guardrail-remediation";
 import { contentFilterInputIssue, contentFilters } from "../lib/guardrail-filters";
 import { evaluateGuardrails } from "../lib/guardrail-version";
 
@@ -21,7 +27,9 @@ export default defineCheck({
       "Wrap user input in guardrail input tags when calling InvokeModel so system prompts are not misclassified.",
       GUARDRAIL_CONSOLE_FINISH,
     ],
-    cli: guardrailUpdateCli(`--content-policy-config '{"filtersConfig":[{"type":"PROMPT_ATTACK","inputStrength":"HIGH","outputStrength":"NONE"}]}'`),
+    cli: guardrailUpdateCli(
+      `--content-policy-config '{"filtersConfig":[{"type":"PROMPT_ATTACK","inputStrength":"HIGH","outputStrength":"NONE"}]}'`,
+    ),
     terraform: guardrailTerraform(`content_policy_config {
   filters_config {
     type            = "PROMPT_ATTACK"
@@ -30,7 +38,11 @@ export default defineCheck({
   }
 }`),
   },
-  references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-prompt-attack.html", GUARDRAIL_DOC, GUARDRAIL_UPDATE_API_DOC],
+  references: [
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-prompt-attack.html",
+    GUARDRAIL_DOC,
+    GUARDRAIL_UPDATE_API_DOC,
+  ],
   frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
@@ -40,7 +52,11 @@ export default defineCheck({
       const issue = contentFilterInputIssue(filter);
       if (issue) return { status: "FAIL", message: `Guardrail ${label} PROMPT_ATTACK filter has ${issue}`, evidence };
       if (filter.inputStrength !== "HIGH") {
-        return { status: "FAIL", message: `Guardrail ${label} PROMPT_ATTACK filter input strength is ${filter.inputStrength}, not HIGH`, evidence };
+        return {
+          status: "FAIL",
+          message: `Guardrail ${label} PROMPT_ATTACK filter input strength is ${filter.inputStrength}, not HIGH`,
+          evidence,
+        };
       }
       return { status: "PASS", message: `Guardrail ${label} blocks prompt attacks at HIGH strength`, evidence };
     }),

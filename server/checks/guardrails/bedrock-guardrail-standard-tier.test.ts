@@ -26,7 +26,12 @@ describe("bedrock-guardrail-standard-tier", () => {
   it("treats an absent tier as CLASSIC", () => {
     const inv = inventoryWith((i) => {
       i.bedrock.guardrails = ok([
-        guardrail("chat", {}, [guardrailVersion("1", { contentPolicy: { filters: [], tier: { tierName: "STANDARD" } }, topicPolicy: { topics: [topic] } })]),
+        guardrail("chat", {}, [
+          guardrailVersion("1", {
+            contentPolicy: { filters: [], tier: { tierName: "STANDARD" } },
+            topicPolicy: { topics: [topic] },
+          }),
+        ]),
       ]);
     });
     const [f] = check.evaluate(inv, context);
@@ -44,7 +49,12 @@ describe("bedrock-guardrail-standard-tier", () => {
   });
 
   it("is not applicable without guardrails", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.message).toBe("No guardrails in us-east-1");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.message,
+    ).toBe("No guardrails in us-east-1");
   });
 
   it("reports ERROR when guardrails could not be read", () => {

@@ -1,6 +1,11 @@
 import "server-only";
 import { defineCheck } from "../define-check";
-import { GUARDRAIL_CONSOLE_FINISH, GUARDRAIL_UPDATE_API_DOC, guardrailTerraform, guardrailUpdateCli } from "../lib/guardrail-remediation";
+import {
+  GUARDRAIL_CONSOLE_FINISH,
+  GUARDRAIL_UPDATE_API_DOC,
+  guardrailTerraform,
+  guardrailUpdateCli,
+} from "../lib/guardrail-remediation";
 import { evaluateGuardrails } from "../lib/guardrail-version";
 
 export default defineCheck({
@@ -50,15 +55,26 @@ content_policy_config {
     evaluateGuardrails(inventory, ({ version, label }) => {
       // An absent tier is CLASSIC, the API default.
       const policies = [
-        version.contentPolicy ? { policy: "content filters", tier: version.contentPolicy.tier?.tierName ?? "CLASSIC" } : undefined,
+        version.contentPolicy
+          ? { policy: "content filters", tier: version.contentPolicy.tier?.tierName ?? "CLASSIC" }
+          : undefined,
         version.topicPolicy ? { policy: "denied topics", tier: version.topicPolicy.tier?.tierName ?? "CLASSIC" } : undefined,
       ].filter((p) => p !== undefined);
       const evidence = { tiers: policies };
       if (policies.length === 0) {
-        return { status: "NOT_APPLICABLE", message: `Guardrail ${label} has neither content filters nor denied topics, so no tier applies`, evidence };
+        return {
+          status: "NOT_APPLICABLE",
+          message: `Guardrail ${label} has neither content filters nor denied topics, so no tier applies`,
+          evidence,
+        };
       }
       const classic = policies.filter((p) => p.tier === "CLASSIC").map((p) => p.policy);
-      if (classic.length > 0) return { status: "FAIL", message: `Guardrail ${label} uses the CLASSIC tier for ${classic.join(" and ")}`, evidence };
-      return { status: "PASS", message: `Guardrail ${label} uses the STANDARD tier for ${policies.map((p) => p.policy).join(" and ")}`, evidence };
+      if (classic.length > 0)
+        return { status: "FAIL", message: `Guardrail ${label} uses the CLASSIC tier for ${classic.join(" and ")}`, evidence };
+      return {
+        status: "PASS",
+        message: `Guardrail ${label} uses the STANDARD tier for ${policies.map((p) => p.policy).join(" and ")}`,
+        evidence,
+      };
     }),
 });

@@ -24,7 +24,12 @@ describe("bedrock-guardrail-versioned", () => {
   });
 
   it("is not applicable without guardrails", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when guardrails could not be read", () => {

@@ -34,8 +34,16 @@ export default defineCheck({
       const numbered = guardrail.versions.filter((v) => /^\d+$/.test(v.version)).map((v) => v.version);
       const evidence = { numberedVersions: numbered };
       if (numbered.length === 0) {
-        return { status: "FAIL", message: `Guardrail ${guardrail.name} has no numbered version, only the mutable DRAFT`, evidence };
+        return {
+          status: "FAIL",
+          message: `Guardrail ${guardrail.name} has no numbered version, only the mutable DRAFT`,
+          evidence,
+        };
       }
-      return { status: "PASS", message: `Guardrail ${guardrail.name} has ${numbered.length} numbered version(s), latest ${versionLabel}`, evidence };
+      return {
+        status: "PASS",
+        message: `Guardrail ${guardrail.name} has ${numbered.length} numbered version(s), latest ${versionLabel}`,
+        evidence,
+      };
     }),
 });

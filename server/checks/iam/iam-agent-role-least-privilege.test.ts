@@ -21,9 +21,18 @@ function agent(name: string, roleName: string): Agent {
 
 describe("iam-agent-role-least-privilege", () => {
   it("passes a bounded role with a scoped policy", () => {
-    const inv = withIam({ roles: [role("agent-a", [{ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" }], { permissionsBoundaryArn: BOUNDARY })] }, (i) => {
-      i.bedrock.agents = ok([agent("support", "agent-a")]);
-    });
+    const inv = withIam(
+      {
+        roles: [
+          role("agent-a", [{ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" }], {
+            permissionsBoundaryArn: BOUNDARY,
+          }),
+        ],
+      },
+      (i) => {
+        i.bedrock.agents = ok([agent("support", "agent-a")]);
+      },
+    );
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("PASS");
     expect(f?.message).toContain("Agent role agent-a (used by support) has a permissions boundary");
@@ -31,7 +40,14 @@ describe("iam-agent-role-least-privilege", () => {
 
   it("fails a role with AdministratorAccess, a * statement and no boundary, naming each reason", () => {
     const inv = withIam(
-      { roles: [role("agent-b", [{ Sid: "All", Effect: "Allow", Action: "*", Resource: "*" }], { attachedPolicies: [attach(ADMINISTRATOR_ACCESS)] })], policies: [ADMINISTRATOR_ACCESS] },
+      {
+        roles: [
+          role("agent-b", [{ Sid: "All", Effect: "Allow", Action: "*", Resource: "*" }], {
+            attachedPolicies: [attach(ADMINISTRATOR_ACCESS)],
+          }),
+        ],
+        policies: [ADMINISTRATOR_ACCESS],
+      },
       (i) => void (i.bedrock.agents = ok([agent("ops", "agent-b")])),
     );
     const [f] = check.evaluate(inv, context);
@@ -49,8 +65,13 @@ describe("iam-agent-role-least-privilege", () => {
 
   it("reports ERROR when the role is missing or its policy is malformed", () => {
     const missing = withIam({}, (i) => void (i.bedrock.agents = ok([agent("lost", "gone")])));
-    expect(check.evaluate(missing, context)[0]?.message).toContain("arn:aws:iam::111122223333:role/gone is not in the IAM inventory");
-    const bad = withIam({ roles: [role("agent-c", [], { inlinePolicies: [{ name: "p", document: "[1,2" }] })] }, (i) => void (i.bedrock.agents = ok([agent("x", "agent-c")])));
+    expect(check.evaluate(missing, context)[0]?.message).toContain(
+      "arn:aws:iam::111122223333:role/gone is not in the IAM inventory",
+    );
+    const bad = withIam(
+      { roles: [role("agent-c", [], { inlinePolicies: [{ name: "p", document: "[1,2" }] })] },
+      (i) => void (i.bedrock.agents = ok([agent("x", "agent-c")])),
+    );
     const [f] = check.evaluate(bad, context);
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain("Document: [1,2");

@@ -31,18 +31,39 @@ function allActionStatements(iam: IamInventory, roleArn: string): DecidingStatem
 function evaluateRole(iam: IamInventory, roleArn: string, agents: Agent[], partition: string): FindingDraft {
   const names = agents.map((a) => a.agentName).join(", ");
   const role = iam.roles.find((r) => r.arn === roleArn);
-  if (!role) return draft(roleArn, "ERROR", `Could not evaluate the role of agent(s) ${names}: ${roleArn} is not in the IAM inventory`, { agents: names });
+  if (!role)
+    return draft(roleArn, "ERROR", `Could not evaluate the role of agent(s) ${names}: ${roleArn} is not in the IAM inventory`, {
+      agents: names,
+    });
   const wildcard = allActionStatements(iam, roleArn);
-  if (typeof wildcard === "string") return draft(roleArn, "ERROR", `Could not evaluate role ${role.roleName} (agents ${names}): ${wildcard}`, { agents: names });
-  const broad = BROAD_MANAGED.filter((n) => role.attachedPolicies.some((a) => a.policyArn === `arn:${partition}:iam::aws:policy/${n}`));
+  if (typeof wildcard === "string")
+    return draft(roleArn, "ERROR", `Could not evaluate role ${role.roleName} (agents ${names}): ${wildcard}`, { agents: names });
+  const broad = BROAD_MANAGED.filter((n) =>
+    role.attachedPolicies.some((a) => a.policyArn === `arn:${partition}:iam::aws:policy/${n}`),
+  );
   const reasons = [
     ...broad.map((n) => `${n} is attached`),
     ...(wildcard.length > 0 ? [`it is allowed every action ("*") by ${grantsText(wildcard, "action")}`] : []),
     ...(role.permissionsBoundaryArn ? [] : ["it has no permissions boundary"]),
   ];
-  const evidence = { agents: agents.map((a) => a.agentArn), attachedPolicies: role.attachedPolicies, permissionsBoundaryArn: role.permissionsBoundaryArn ?? null };
-  if (reasons.length > 0) return draft(roleArn, "FAIL", `Agent role ${role.roleName} (used by ${names}) is not least privilege: ${reasons.join("; ")}`, evidence);
-  return draft(roleArn, "PASS", `Agent role ${role.roleName} (used by ${names}) has a permissions boundary and no administrator, full-access or "*" grant`, evidence);
+  const evidence = {
+    agents: agents.map((a) => a.agentArn),
+    attachedPolicies: role.attachedPolicies,
+    permissionsBoundaryArn: role.permissionsBoundaryArn ?? null,
+  };
+  if (reasons.length > 0)
+    return draft(
+      roleArn,
+      "FAIL",
+      `Agent role ${role.roleName} (used by ${names}) is not least privilege: ${reasons.join("; ")}`,
+      evidence,
+    );
+  return draft(
+    roleArn,
+    "PASS",
+    `Agent role ${role.roleName} (used by ${names}) has a permissions boundary and no administrator, full-access or "*" grant`,
+    evidence,
+  );
 }
 
 export default defineCheck({

@@ -16,7 +16,9 @@ const agent = (name: string, role: string): Agent => ({
 
 describe("iam-agent-role-not-shared", () => {
   it("passes roles used by one agent each, and fails a shared one", () => {
-    const inv = inventoryWith((i) => void (i.bedrock.agents = ok([agent("a", "shared"), agent("b", "own"), agent("c", "shared")])));
+    const inv = inventoryWith(
+      (i) => void (i.bedrock.agents = ok([agent("a", "shared"), agent("b", "own"), agent("c", "shared")])),
+    );
     const [shared, own] = check.evaluate(inv, context);
     expect(shared?.status).toBe("FAIL");
     expect(shared?.message).toBe("Service role arn:aws:iam::111122223333:role/shared is shared by 2 agents: a, c");
@@ -25,8 +27,16 @@ describe("iam-agent-role-not-shared", () => {
   });
 
   it("is not applicable without agents, and ERRORs when agents could not be listed", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
-    const [f] = check.evaluate(inventoryWith((i) => void (i.bedrock.agents = denied("bedrock:ListAgents"))), context);
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
+    const [f] = check.evaluate(
+      inventoryWith((i) => void (i.bedrock.agents = denied("bedrock:ListAgents"))),
+      context,
+    );
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain("bedrock:ListAgents");
   });

@@ -43,7 +43,13 @@ resource "aws_bedrockagent_agent" "billing" {
       return [...agentsByRole(agents)].map(([roleArn, list]) => {
         const names = list.map((a) => a.agentName);
         const evidence = { roleArn, agents: list.map((a) => ({ agentName: a.agentName, agentArn: a.agentArn })) };
-        if (list.length >= 2) return draft(roleArn, "FAIL", `Service role ${roleArn} is shared by ${list.length} agents: ${names.join(", ")}`, evidence);
+        if (list.length >= 2)
+          return draft(
+            roleArn,
+            "FAIL",
+            `Service role ${roleArn} is shared by ${list.length} agents: ${names.join(", ")}`,
+            evidence,
+          );
         return draft(roleArn, "PASS", `Service role ${roleArn} is used only by agent ${names.join("")}`, evidence);
       });
     });

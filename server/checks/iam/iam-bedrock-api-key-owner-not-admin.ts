@@ -27,13 +27,18 @@ type Power = { what: string; grants: DecidingStatement[] };
 
 function anyService(p: Principal): Power | undefined {
   const r = simulateFor(p, ANY_SERVICE_ACTION, "*");
-  return r.allowed ? { what: 'it is allowed actions of any service, even ones no policy names ("*" or NotAction)', grants: r.allowedBy } : undefined;
+  return r.allowed
+    ? { what: 'it is allowed actions of any service, even ones no policy names ("*" or NotAction)', grants: r.allowedBy }
+    : undefined;
 }
 
 function everyBedrockAction(p: Principal): Power | undefined {
   if (!mayGrantService(p.policies, "bedrock")) return undefined;
   if (!bedrockActions().every((action) => simulateFor(p, action, "*", { explain: false }).allowed)) return undefined;
-  return { what: "it is allowed every Bedrock action (bedrock:*)", grants: simulateFor(p, "bedrock:DeleteGuardrail", "*").allowedBy };
+  return {
+    what: "it is allowed every Bedrock action (bedrock:*)",
+    grants: simulateFor(p, "bedrock:DeleteGuardrail", "*").allowedBy,
+  };
 }
 
 type Probe = { action: string; resource: string; what: string };
@@ -46,10 +51,20 @@ type Probe = { action: string; resource: string; what: string };
 function escalationProbes(p: Principal, iam: IamInventory): Probe[] {
   const arn = (resource: string) => `arn:${p.arn.split(":")[1] ?? "aws"}:iam::${p.accountId}:${resource}`;
   const user = p.user;
-  const groups = (user?.groups ?? []).map((name) => ({ name, arn: iam.groups.find((g) => g.groupName === name)?.arn ?? arn(`group/${name}`) }));
-  const attached = [user, ...groups.map((g) => iam.groups.find((x) => x.groupName === g.name))].flatMap((o) => o?.attachedPolicies ?? []);
-  const customer = [...new Set(attached.map((a) => a.policyArn).filter((a) => iam.policies.some((m) => m.arn === a && !m.isAwsManaged)))];
-  const policies = [...customer.map((a) => ({ arn: a, label: `its managed policy ${a.slice(a.lastIndexOf("/") + 1)}` })), { arn: arn(`policy/${UNNAMED}`), label: "any managed policy" }];
+  const groups = (user?.groups ?? []).map((name) => ({
+    name,
+    arn: iam.groups.find((g) => g.groupName === name)?.arn ?? arn(`group/${name}`),
+  }));
+  const attached = [user, ...groups.map((g) => iam.groups.find((x) => x.groupName === g.name))].flatMap(
+    (o) => o?.attachedPolicies ?? [],
+  );
+  const customer = [
+    ...new Set(attached.map((a) => a.policyArn).filter((a) => iam.policies.some((m) => m.arn === a && !m.isAwsManaged))),
+  ];
+  const policies = [
+    ...customer.map((a) => ({ arn: a, label: `its managed policy ${a.slice(a.lastIndexOf("/") + 1)}` })),
+    { arn: arn(`policy/${UNNAMED}`), label: "any managed policy" },
+  ];
   return [
     { action: "iam:PutUserPolicy", resource: p.arn, what: "add an inline policy to itself" },
     { action: "iam:AttachUserPolicy", resource: p.arn, what: "attach any managed policy to itself" },
@@ -88,9 +103,18 @@ function evaluateUser(p: Principal, iam: IamInventory, keys: Key[]): FindingDraf
   const holds = `User ${p.name} holds active Bedrock API key${keys.length > 1 ? "s" : ""} ${keys.map((k) => k.id).join(", ")}`;
   const admin = anyService(p);
   const powers = admin ? [admin] : [everyBedrockAction(p), escalation(p, iam)].flatMap((x) => x ?? []);
-  const evidence = { bedrockApiKeys: keys, groups: p.user?.groups ?? [], powers: powers.map((x) => ({ reason: x.what, statements: grantsEvidence(x.grants) })) };
+  const evidence = {
+    bedrockApiKeys: keys,
+    groups: p.user?.groups ?? [],
+    powers: powers.map((x) => ({ reason: x.what, statements: grantsEvidence(x.grants) })),
+  };
   if (powers.length === 0) {
-    return draft(p.arn, "PASS", `${holds} and has no administrative power: no "*" grant, not every Bedrock action, no IAM privilege escalation`, evidence);
+    return draft(
+      p.arn,
+      "PASS",
+      `${holds} and has no administrative power: no "*" grant, not every Bedrock action, no IAM privilege escalation`,
+      evidence,
+    );
   }
   const reasons = powers.map((x) => (x.grants.length > 0 ? `${x.what}, by ${grantsText(x.grants, "both")}` : x.what));
   return draft(p.arn, "FAIL", `${holds} but has administrative power: ${reasons.join("; ")}`, evidence);
@@ -167,12 +191,20 @@ data "aws_iam_policy_document" "deny_bedrock_keys_elsewhere" {
         const keys = u.bedrockApiKeys.filter((k) => isLive(k, now));
         return keys.length > 0 ? [{ user: u, keys }] : [];
       });
-      if (holders.length === 0) return [draft(account, "NOT_APPLICABLE", "No IAM user holds an active Bedrock API key", { users: iam.users.length })];
+      if (holders.length === 0)
+        return [draft(account, "NOT_APPLICABLE", "No IAM user holds an active Bedrock API key", { users: iam.users.length })];
       const { principals, problems } = loadPrincipals(iam);
       return holders.flatMap(({ user, keys }) => {
         const problem = problems.find((p) => p.arn === user.arn);
         if (problem) {
-          return [draft(user.arn, "ERROR", `Could not evaluate user ${user.userName} (holds an active Bedrock API key): ${problem.problems.join("; ")}`, { problems: problem.problems })];
+          return [
+            draft(
+              user.arn,
+              "ERROR",
+              `Could not evaluate user ${user.userName} (holds an active Bedrock API key): ${problem.problems.join("; ")}`,
+              { problems: problem.problems },
+            ),
+          ];
         }
         const p = principals.find((x) => x.arn === user.arn);
         if (!p) return [draft(user.arn, "ERROR", `Could not evaluate user ${user.userName}: its policies were not loaded`, {})];

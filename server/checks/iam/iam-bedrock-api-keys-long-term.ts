@@ -27,11 +27,27 @@ function evaluateUser(user: IamUser, now: number): FindingDraft | undefined {
   const evidence = { bedrockApiKeys: user.bedrockApiKeys };
   const reasons = results.flatMap((r) => r.reason ?? []);
   if (reasons.length > 0) {
-    return draft(user.arn, "FAIL", `User ${user.userName} has an active long-term Bedrock API key: ${reasons.join("; ")}`, evidence);
+    return draft(
+      user.arn,
+      "FAIL",
+      `User ${user.userName} has an active long-term Bedrock API key: ${reasons.join("; ")}`,
+      evidence,
+    );
   }
   const errors = results.flatMap((r) => r.error ?? []);
-  if (errors.length > 0) return draft(user.arn, "ERROR", `Could not evaluate the Bedrock API keys of user ${user.userName}: ${errors.join("; ")}`, evidence);
-  return draft(user.arn, "PASS", `User ${user.userName} has no active Bedrock API key valid for more than ${MAX_DAYS} days`, evidence);
+  if (errors.length > 0)
+    return draft(
+      user.arn,
+      "ERROR",
+      `Could not evaluate the Bedrock API keys of user ${user.userName}: ${errors.join("; ")}`,
+      evidence,
+    );
+  return draft(
+    user.arn,
+    "PASS",
+    `User ${user.userName} has no active Bedrock API key valid for more than ${MAX_DAYS} days`,
+    evidence,
+  );
 }
 
 export default defineCheck({

@@ -21,7 +21,11 @@ describe("iam-bedrock-full-access-workloads", () => {
   it("reports a human SSO role and says so", () => {
     const sso = role("AWSReservedSSO_DataScience_0123456789abcdef", [], {
       ...fullAccess,
-      assumeRolePolicyDocument: doc({ Effect: "Allow", Principal: { Federated: "arn:aws:iam::111122223333:saml-provider/AWSSSO_abc_DO_NOT_DELETE" }, Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"] }),
+      assumeRolePolicyDocument: doc({
+        Effect: "Allow",
+        Principal: { Federated: "arn:aws:iam::111122223333:saml-provider/AWSSSO_abc_DO_NOT_DELETE" },
+        Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"],
+      }),
     });
     const [f] = check.evaluate(withIam({ roles: [sso] }), context);
     expect(f?.status).toBe("FAIL");
@@ -34,14 +38,20 @@ describe("iam-bedrock-full-access-workloads", () => {
   });
 
   it("reports ERROR quoting a malformed trust policy", () => {
-    const [f] = check.evaluate(withIam({ roles: [role("odd", [], { ...fullAccess, assumeRolePolicyDocument: "not json" })] }), context);
+    const [f] = check.evaluate(
+      withIam({ roles: [role("odd", [], { ...fullAccess, assumeRolePolicyDocument: "not json" })] }),
+      context,
+    );
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain('policy "trust policy" cannot be parsed: it is not valid JSON');
     expect(f?.message).toContain("Document: not json");
   });
 
   it("reports ERROR when IAM could not be read", () => {
-    const [f] = check.evaluate(inventoryWith((i) => void (i.iam = denied("iam:ListRoles"))), context);
+    const [f] = check.evaluate(
+      inventoryWith((i) => void (i.iam = denied("iam:ListRoles"))),
+      context,
+    );
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain("iam:ListRoles");
   });

@@ -31,7 +31,9 @@ function evaluateRole(role: IamRole, policyArn: string): FindingDraft | undefine
   if (isServiceLinkedRole(role) || !role.attachedPolicies.some((p) => p.policyArn === policyArn)) return undefined;
   const trust = trustees(role);
   if (typeof trust === "string") {
-    return draft(role.arn, "ERROR", `Role ${role.roleName} has ${FULL_ACCESS} attached, but its ${trust}`, { attached: policyArn });
+    return draft(role.arn, "ERROR", `Role ${role.roleName} has ${FULL_ACCESS} attached, but its ${trust}`, {
+      attached: policyArn,
+    });
   }
   const evidence = { attached: policyArn, trustedServices: trust.services, otherTrustees: trust.others };
   if (trust.services.length > 0) {

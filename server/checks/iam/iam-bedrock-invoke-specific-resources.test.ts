@@ -10,7 +10,12 @@ describe("iam-bedrock-invoke-specific-resources", () => {
     const inv = withIam({
       roles: [
         role("app", [
-          { Sid: "Invoke", Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], Resource: [PROFILE] },
+          {
+            Sid: "Invoke",
+            Effect: "Allow",
+            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+            Resource: [PROFILE],
+          },
           {
             Sid: "ViaProfile",
             Effect: "Allow",
@@ -28,7 +33,9 @@ describe("iam-bedrock-invoke-specific-resources", () => {
   });
 
   it("fails a role allowed to invoke on *", () => {
-    const inv = withIam({ roles: [role("ml", [{ Sid: "AnyModel", Effect: "Allow", Action: "bedrock:Invoke*", Resource: "*" }])] });
+    const inv = withIam({
+      roles: [role("ml", [{ Sid: "AnyModel", Effect: "Allow", Action: "bedrock:Invoke*", Resource: "*" }])],
+    });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("FAIL");
     expect(f?.resourceArn).toBe("arn:aws:iam::111122223333:role/ml");
@@ -37,7 +44,11 @@ describe("iam-bedrock-invoke-specific-resources", () => {
 
   it("fails a user allowed a model family through a wildcard model id", () => {
     const inv = withIam({
-      users: [user("dev", [{ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.*" }])],
+      users: [
+        user("dev", [
+          { Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.*" },
+        ]),
+      ],
     });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("FAIL");

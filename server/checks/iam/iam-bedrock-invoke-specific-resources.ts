@@ -112,7 +112,11 @@ resource "aws_iam_role_policy" "bedrock_invoke" {
       perPrincipal(iam, {
         kinds: ["role", "user"],
         evaluate: (p) => evaluatePrincipal(p, w),
-        none: { resourceArn: account, status: "PASS", message: "No IAM role or user in the account is allowed to invoke Bedrock models" },
+        none: {
+          resourceArn: account,
+          status: "PASS",
+          message: "No IAM role or user in the account is allowed to invoke Bedrock models",
+        },
       }),
     );
   },

@@ -10,7 +10,13 @@ describe("iam-guardrail-admin-principal-tag", () => {
     const inv = withIam({
       roles: [
         role("governance", [
-          { Sid: "Admin", Effect: "Allow", Action: ADMIN_ACTIONS, Resource: "*", Condition: { StringEquals: { "aws:PrincipalTag/team": "ai-governance" } } },
+          {
+            Sid: "Admin",
+            Effect: "Allow",
+            Action: ADMIN_ACTIONS,
+            Resource: "*",
+            Condition: { StringEquals: { "aws:PrincipalTag/team": "ai-governance" } },
+          },
         ]),
       ],
     });
@@ -21,17 +27,37 @@ describe("iam-guardrail-admin-principal-tag", () => {
 
   it("fails a role allowed to delete one named guardrail without a tag condition", () => {
     const inv = withIam({
-      roles: [role("ops", [{ Sid: "Delete", Effect: "Allow", Action: "bedrock:DeleteGuardrail", Resource: "arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123" }])],
+      roles: [
+        role("ops", [
+          {
+            Sid: "Delete",
+            Effect: "Allow",
+            Action: "bedrock:DeleteGuardrail",
+            Resource: "arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123",
+          },
+        ]),
+      ],
     });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("FAIL");
-    expect(f?.message).toContain('Role ops may administer guardrails (bedrock:DeleteGuardrail) without an aws:PrincipalTag condition: policy "ops-policy (inline)" Sid "Delete"');
+    expect(f?.message).toContain(
+      'Role ops may administer guardrails (bedrock:DeleteGuardrail) without an aws:PrincipalTag condition: policy "ops-policy (inline)" Sid "Delete"',
+    );
   });
 
   it("fails AmazonBedrockFullAccess, and a tag test that passes when the tag is missing", () => {
     const inv = withIam({
       roles: [role("ml", [], { attachedPolicies: [attach(BEDROCK_FULL_ACCESS)] })],
-      users: [user("u", [{ Effect: "Allow", Action: ADMIN_ACTIONS, Resource: "*", Condition: { StringEqualsIfExists: { "aws:PrincipalTag/team": "ai" } } }])],
+      users: [
+        user("u", [
+          {
+            Effect: "Allow",
+            Action: ADMIN_ACTIONS,
+            Resource: "*",
+            Condition: { StringEqualsIfExists: { "aws:PrincipalTag/team": "ai" } },
+          },
+        ]),
+      ],
       policies: [BEDROCK_FULL_ACCESS],
     });
     const [ml, u] = check.evaluate(inv, context);
@@ -41,7 +67,9 @@ describe("iam-guardrail-admin-principal-tag", () => {
   });
 
   it("passes at account level when nobody can administer guardrails", () => {
-    const inv = withIam({ roles: [role("app", [{ Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:ApplyGuardrail"], Resource: "*" }])] });
+    const inv = withIam({
+      roles: [role("app", [{ Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:ApplyGuardrail"], Resource: "*" }])],
+    });
     const findings = check.evaluate(inv, context);
     expect(findings).toHaveLength(1);
     expect(findings[0]?.status).toBe("PASS");
@@ -54,7 +82,10 @@ describe("iam-guardrail-admin-principal-tag", () => {
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain("has neither Resource nor NotResource");
     expect(f?.message).toContain('"Action":"bedrock:*"');
-    const [e] = check.evaluate(inventoryWith((i) => void (i.iam = denied("iam:GetAccountAuthorizationDetails"))), context);
+    const [e] = check.evaluate(
+      inventoryWith((i) => void (i.iam = denied("iam:GetAccountAuthorizationDetails"))),
+      context,
+    );
     expect(e?.status).toBe("ERROR");
     expect(e?.message).toContain("iam:GetAccountAuthorizationDetails");
   });

@@ -9,7 +9,11 @@ import { anyResourceProbe, modelResources, type Where } from "../lib/iam-probes"
 import type { DecidingStatement } from "../lib/iam-simulate";
 
 const ON_GUARDRAIL = ["bedrock:UpdateGuardrail", "bedrock:DeleteGuardrail", "bedrock:CreateGuardrailVersion"];
-const ON_ACCOUNT = ["bedrock:CreateGuardrail", "bedrock:PutEnforcedGuardrailConfiguration", "bedrock:DeleteEnforcedGuardrailConfiguration"];
+const ON_ACCOUNT = [
+  "bedrock:CreateGuardrail",
+  "bedrock:PutEnforcedGuardrailConfiguration",
+  "bedrock:DeleteEnforcedGuardrailConfiguration",
+];
 
 /** A condition that requires the caller to carry a tag: present, positive, and not `…IfExists`. */
 function isTagGate(operator: string, value: unknown): boolean {
@@ -20,7 +24,9 @@ function isTagGate(operator: string, value: unknown): boolean {
 
 function hasPrincipalTagGate(s: PolicyStatement): boolean {
   return Object.entries(s.Condition ?? {}).some(([operator, entries]) =>
-    Object.entries(entries).some(([key, value]) => key.toLowerCase().startsWith("aws:principaltag/") && isTagGate(operator, value)),
+    Object.entries(entries).some(
+      ([key, value]) => key.toLowerCase().startsWith("aws:principaltag/") && isTagGate(operator, value),
+    ),
   );
 }
 
@@ -52,10 +58,15 @@ function evaluatePrincipal(p: Principal, w: Where): FindingDraft | undefined {
       { actions: [...actions], ungatedStatements: grantsEvidence(ungated) },
     );
   }
-  return draft(p.arn, "PASS", `${principalText(p)} may administer guardrails (${what}) only when it carries the required principal tag`, {
-    actions: [...actions],
-    statements: grantsEvidence(allowing),
-  });
+  return draft(
+    p.arn,
+    "PASS",
+    `${principalText(p)} may administer guardrails (${what}) only when it carries the required principal tag`,
+    {
+      actions: [...actions],
+      statements: grantsEvidence(allowing),
+    },
+  );
 }
 
 export default defineCheck({
@@ -114,7 +125,11 @@ aws iam tag-role --role-name ROLE_NAME --tags Key=team,Value=ai-governance`,
       perPrincipal(iam, {
         kinds: ["role", "user"],
         evaluate: (p) => evaluatePrincipal(p, w),
-        none: { resourceArn: account, status: "PASS", message: "No IAM role or user in the account may create, change or delete guardrails" },
+        none: {
+          resourceArn: account,
+          status: "PASS",
+          message: "No IAM role or user in the account may create, change or delete guardrails",
+        },
       }),
     );
   },

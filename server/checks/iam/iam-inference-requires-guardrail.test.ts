@@ -12,9 +12,23 @@ describe("iam-inference-requires-guardrail", () => {
     const inv = withIam({
       roles: [
         role("app", [
-          { Effect: "Allow", Action: INVOKE, Resource: MODEL, Condition: { StringEquals: { "bedrock:GuardrailIdentifier": GUARDRAIL } } },
-          { Effect: "Deny", Action: INVOKE, Resource: "arn:aws:bedrock:us-east-1::foundation-model/*", Condition: { StringNotEquals: { "bedrock:GuardrailIdentifier": GUARDRAIL } } },
-          { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: "arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123" },
+          {
+            Effect: "Allow",
+            Action: INVOKE,
+            Resource: MODEL,
+            Condition: { StringEquals: { "bedrock:GuardrailIdentifier": GUARDRAIL } },
+          },
+          {
+            Effect: "Deny",
+            Action: INVOKE,
+            Resource: "arn:aws:bedrock:us-east-1::foundation-model/*",
+            Condition: { StringNotEquals: { "bedrock:GuardrailIdentifier": GUARDRAIL } },
+          },
+          {
+            Effect: "Allow",
+            Action: "bedrock:ApplyGuardrail",
+            Resource: "arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123",
+          },
         ]),
       ],
     });
@@ -24,10 +38,14 @@ describe("iam-inference-requires-guardrail", () => {
   });
 
   it("fails a role that may invoke without the key", () => {
-    const inv = withIam({ roles: [role("chat", [{ Sid: "Invoke", Effect: "Allow", Action: "bedrock:InvokeModel", Resource: MODEL }])] });
+    const inv = withIam({
+      roles: [role("chat", [{ Sid: "Invoke", Effect: "Allow", Action: "bedrock:InvokeModel", Resource: MODEL }])],
+    });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("FAIL");
-    expect(f?.message).toContain("Role chat can call bedrock:InvokeModel without a guardrail (no bedrock:GuardrailIdentifier in the request)");
+    expect(f?.message).toContain(
+      "Role chat can call bedrock:InvokeModel without a guardrail (no bedrock:GuardrailIdentifier in the request)",
+    );
     expect(f?.message).toContain(`e.g. on ${MODEL}`);
     expect(f?.message).toContain('Sid "Invoke"');
   });
@@ -37,17 +55,29 @@ describe("iam-inference-requires-guardrail", () => {
       roles: [
         role("typo", [
           { Effect: "Allow", Action: INVOKE, Resource: "*" },
-          { Effect: "Deny", Action: INVOKE, Resource: "*", Condition: { StringNotEqualsIfExists: { "bedrock:GuardrailArn": GUARDRAIL } } },
+          {
+            Effect: "Deny",
+            Action: INVOKE,
+            Resource: "*",
+            Condition: { StringNotEqualsIfExists: { "bedrock:GuardrailArn": GUARDRAIL } },
+          },
         ]),
       ],
     });
     // StringNotEqualsIfExists on an absent key is true, so this Deny applies to every call: nothing is allowed.
-    expect(check.evaluate(inv, context)[0]?.message).toBe("No IAM role or user in the account is allowed to invoke Bedrock models");
+    expect(check.evaluate(inv, context)[0]?.message).toBe(
+      "No IAM role or user in the account is allowed to invoke Bedrock models",
+    );
     const stringTest = withIam({
       roles: [
         role("typo2", [
           { Effect: "Allow", Action: INVOKE, Resource: "*" },
-          { Effect: "Deny", Action: INVOKE, Resource: "*", Condition: { ArnLike: { "bedrock:GuardrailArn": "arn:aws:bedrock:*:*:guardrail/none" } } },
+          {
+            Effect: "Deny",
+            Action: INVOKE,
+            Resource: "*",
+            Condition: { ArnLike: { "bedrock:GuardrailArn": "arn:aws:bedrock:*:*:guardrail/none" } },
+          },
         ]),
       ],
     });
@@ -56,7 +86,10 @@ describe("iam-inference-requires-guardrail", () => {
 
   it("passes at account level when nobody may invoke, and ERRORs when IAM is unavailable", () => {
     expect(check.evaluate(withIam({}), context)[0]?.status).toBe("PASS");
-    const [e] = check.evaluate(inventoryWith((i) => void (i.iam = denied("iam:GetAccountAuthorizationDetails"))), context);
+    const [e] = check.evaluate(
+      inventoryWith((i) => void (i.iam = denied("iam:GetAccountAuthorizationDetails"))),
+      context,
+    );
     expect(e?.status).toBe("ERROR");
     expect(e?.message).toContain("iam:GetAccountAuthorizationDetails");
   });

@@ -35,7 +35,10 @@ function evaluatePrincipal(p: Principal, w: Where): FindingDraft | undefined {
       { withoutGuardrail: open, statements: grantsEvidence(grants) },
     );
   }
-  return draft(p.arn, "PASS", `Every model invocation ${principalText(p)} is allowed requires ${GUARDRAIL_KEY}`, { actions, modelsTested: models });
+  return draft(p.arn, "PASS", `Every model invocation ${principalText(p)} is allowed requires ${GUARDRAIL_KEY}`, {
+    actions,
+    modelsTested: models,
+  });
 }
 
 export default defineCheck({
@@ -91,7 +94,11 @@ export default defineCheck({
       perPrincipal(iam, {
         kinds: ["role", "user"],
         evaluate: (p) => evaluatePrincipal(p, w),
-        none: { resourceArn: account, status: "PASS", message: "No IAM role or user in the account is allowed to invoke Bedrock models" },
+        none: {
+          resourceArn: account,
+          status: "PASS",
+          message: "No IAM role or user in the account is allowed to invoke Bedrock models",
+        },
       }),
     );
   },

@@ -5,23 +5,32 @@ import check from "./iam-no-bedrock-wildcard-action";
 
 describe("iam-no-bedrock-wildcard-action", () => {
   it("passes a role with specific Bedrock actions", () => {
-    const inv = withIam({ roles: [role("app", [{ Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:Get*"], Resource: "*" }])] });
+    const inv = withIam({
+      roles: [role("app", [{ Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:Get*"], Resource: "*" }])],
+    });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("PASS");
     expect(f?.message).toContain("Role app has Bedrock permissions (e.g. bedrock:");
   });
 
   it("fails a role with AmazonBedrockFullAccess attached", () => {
-    const inv = withIam({ roles: [role("ml", [], { attachedPolicies: [attach(BEDROCK_FULL_ACCESS)] })], policies: [BEDROCK_FULL_ACCESS] });
+    const inv = withIam({
+      roles: [role("ml", [], { attachedPolicies: [attach(BEDROCK_FULL_ACCESS)] })],
+      policies: [BEDROCK_FULL_ACCESS],
+    });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("FAIL");
-    expect(f?.message).toBe('Role ml is allowed every Bedrock action (bedrock:* or *): policy "AmazonBedrockFullAccess" Sid "BedrockAll" (Action ["bedrock:*"])');
+    expect(f?.message).toBe(
+      'Role ml is allowed every Bedrock action (bedrock:* or *): policy "AmazonBedrockFullAccess" Sid "BedrockAll" (Action ["bedrock:*"])',
+    );
   });
 
   it("fails a user with Action * even under a condition, and with NotAction", () => {
     const inv = withIam({
       users: [
-        user("admin", [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } }]),
+        user("admin", [
+          { Effect: "Allow", Action: "*", Resource: "*", Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } },
+        ]),
         user("not-s3", [{ Sid: "AllButS3", Effect: "Allow", NotAction: "s3:*", Resource: "*" }]),
       ],
     });
@@ -45,14 +54,23 @@ describe("iam-no-bedrock-wildcard-action", () => {
   });
 
   it("reports ERROR quoting a malformed policy", () => {
-    const inv = withIam({ users: [user("bob", [], { inlinePolicies: [{ name: "x", document: { Statement: [{ Effect: "Permit", Action: "bedrock:*", Resource: "*" }] } }] })] });
+    const inv = withIam({
+      users: [
+        user("bob", [], {
+          inlinePolicies: [{ name: "x", document: { Statement: [{ Effect: "Permit", Action: "bedrock:*", Resource: "*" }] } }],
+        }),
+      ],
+    });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain('"Effect":"Permit"');
   });
 
   it("reports ERROR when IAM could not be read", () => {
-    const [f] = check.evaluate(inventoryWith((i) => void (i.iam = denied("iam:GetAccountAuthorizationDetails"))), context);
+    const [f] = check.evaluate(
+      inventoryWith((i) => void (i.iam = denied("iam:GetAccountAuthorizationDetails"))),
+      context,
+    );
     expect(f?.status).toBe("ERROR");
     expect(f?.message).toContain("grant iam:GetAccountAuthorizationDetails");
   });

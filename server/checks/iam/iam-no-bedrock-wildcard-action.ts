@@ -20,7 +20,9 @@ function grantsEveryAction(p: Principal, policy: ParsedPolicy, index: number): b
   const memo = statement.Condition ? undefined : (verdicts.get(policy) ?? new Map<number, boolean>());
   const known = memo?.get(index);
   if (known !== undefined) return known;
-  const every = statementAllows(p, policy, index, UNLISTED, "*") && bedrockActions().every((action) => statementAllows(p, policy, index, action, "*"));
+  const every =
+    statementAllows(p, policy, index, UNLISTED, "*") &&
+    bedrockActions().every((action) => statementAllows(p, policy, index, action, "*"));
   if (memo) verdicts.set(policy, memo.set(index, every));
   return every;
 }
@@ -29,7 +31,9 @@ function grantsEveryAction(p: Principal, policy: ParsedPolicy, index: number): b
 function wildcardStatements(p: Principal): DecidingStatement[] {
   return p.policies.flatMap((policy) =>
     policy.statements.flatMap((statement, index) =>
-      grantsEveryAction(p, policy, index) ? [{ policy: policy.name, kind: policy.kind, index, label: statementLabel(statement, index), statement }] : [],
+      grantsEveryAction(p, policy, index)
+        ? [{ policy: policy.name, kind: policy.kind, index, label: statementLabel(statement, index), statement }]
+        : [],
     ),
   );
 }
@@ -46,9 +50,14 @@ function evaluatePrincipal(p: Principal): FindingDraft | undefined {
       { statements: grantsEvidence(wildcards) },
     );
   }
-  return draft(p.arn, "PASS", `${principalText(p)} has Bedrock permissions (e.g. ${example}) but no statement grants every Bedrock action`, {
-    exampleAction: example,
-  });
+  return draft(
+    p.arn,
+    "PASS",
+    `${principalText(p)} has Bedrock permissions (e.g. ${example}) but no statement grants every Bedrock action`,
+    {
+      exampleAction: example,
+    },
+  );
 }
 
 export default defineCheck({

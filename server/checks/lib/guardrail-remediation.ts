@@ -35,7 +35,8 @@ resource "aws_bedrock_guardrail_version" "this" {
 }`;
 }
 
-export const GUARDRAIL_CONSOLE_FINISH = "Save, then choose Create version so applications referencing a numbered version get the change.";
+export const GUARDRAIL_CONSOLE_FINISH =
+  "Save, then choose Create version so applications referencing a numbered version get the change.";
 
 export const PII_DOC = "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-sensitive-filters.html";
 

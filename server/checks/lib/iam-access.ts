@@ -9,7 +9,10 @@ export function principalContext(p: Principal): Record<string, string> {
   return { "aws:PrincipalArn": p.arn, "aws:PrincipalAccount": p.accountId, "aws:SecureTransport": "true" };
 }
 
-export type PrincipalQuery = Omit<SimulationRequest, "principal" | "identityPolicies" | "permissionBoundary" | "action" | "resource">;
+export type PrincipalQuery = Omit<
+  SimulationRequest,
+  "principal" | "identityPolicies" | "permissionBoundary" | "action" | "resource"
+>;
 
 /** Simulates `action` on `resource` for a principal's identity policies and permissions boundary. */
 export function simulateFor(p: Principal, action: string, resource: string, query: PrincipalQuery = {}): SimulationResult {

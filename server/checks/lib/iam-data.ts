@@ -22,7 +22,7 @@ function moduleDir(): string | undefined {
 
 function findDataDir(): string {
   for (const start of [process.cwd(), moduleDir()]) {
-    for (let dir = start; dir; ) {
+    for (let dir = start; dir;) {
       const candidate = join(dir, DATA);
       if (existsSync(join(candidate, "actions", "bedrock.json"))) return candidate;
       const parent = dirname(dir);
@@ -100,6 +100,8 @@ export function isUndefinedServiceKey(key: string): boolean {
   if (keys.has(`${service}:${name}`)) return false;
   // Keys with a tag or name suffix are declared as templates: `s3:RequestObjectTag/${TagKey}`,
   // `kms:EncryptionContext:${EncryptionContextKey}`, `s3:RequestObjectTag/<key>`. A key defined by such a template is known.
-  const templates = [...keys].map((k) => k.match(/^(.*?[/:])(?:\$\{[^}]+\}|<[^>]+>)$/)?.[1]).filter((p): p is string => Boolean(p));
+  const templates = [...keys]
+    .map((k) => k.match(/^(.*?[/:])(?:\$\{[^}]+\}|<[^>]+>)$/)?.[1])
+    .filter((p): p is string => Boolean(p));
   return !templates.some((prefix) => lower.startsWith(prefix.toLowerCase()) && lower.length > prefix.length);
 }

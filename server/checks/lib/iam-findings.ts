@@ -20,7 +20,9 @@ export function guarded(resourceArn: string, what: string, fn: () => FindingDraf
 
 /** Said in a FAIL message when a boundary could not be applied (ignoring it can only widen access). */
 export function boundaryNote(p: Principal): string {
-  return p.boundaryMissing ? ` (evaluated without its permissions boundary ${p.boundaryMissing}, which is not in the inventory)` : "";
+  return p.boundaryMissing
+    ? ` (evaluated without its permissions boundary ${p.boundaryMissing}, which is not in the inventory)`
+    : "";
 }
 
 type PerPrincipal = {
@@ -39,7 +41,9 @@ export function perPrincipal(iam: IamInventory, spec: PerPrincipal): FindingDraf
   const { principals, problems } = loadPrincipals(iam);
   const out: FindingDraft[] = problems
     .filter((p) => spec.kinds.includes(p.kind))
-    .map((p) => draft(p.arn, "ERROR", `Could not evaluate ${principalText(p)}: ${p.problems.join("; ")}`, { problems: p.problems }));
+    .map((p) =>
+      draft(p.arn, "ERROR", `Could not evaluate ${principalText(p)}: ${p.problems.join("; ")}`, { problems: p.problems }),
+    );
   for (const p of principals) {
     if (!spec.kinds.includes(p.kind)) continue;
     out.push(
@@ -49,6 +53,7 @@ export function perPrincipal(iam: IamInventory, spec: PerPrincipal): FindingDraf
       }),
     );
   }
-  if (out.length === 0) out.push(draft(spec.none.resourceArn, spec.none.status, spec.none.message, { principals: principals.length }));
+  if (out.length === 0)
+    out.push(draft(spec.none.resourceArn, spec.none.status, spec.none.message, { principals: principals.length }));
   return out;
 }

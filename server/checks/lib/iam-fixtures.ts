@@ -36,10 +36,18 @@ export function user(name: string, statements: unknown[], extra: Partial<IamUser
 }
 
 export function awsManaged(name: string, statements: unknown[]): ManagedPolicy {
-  return { policyName: name, arn: `arn:aws:iam::aws:policy/${name}`, isAwsManaged: true, defaultVersionId: "v1", document: doc(...statements) };
+  return {
+    policyName: name,
+    arn: `arn:aws:iam::aws:policy/${name}`,
+    isAwsManaged: true,
+    defaultVersionId: "v1",
+    document: doc(...statements),
+  };
 }
 
-export const BEDROCK_FULL_ACCESS = awsManaged("AmazonBedrockFullAccess", [{ Sid: "BedrockAll", Effect: "Allow", Action: ["bedrock:*"], Resource: "*" }]);
+export const BEDROCK_FULL_ACCESS = awsManaged("AmazonBedrockFullAccess", [
+  { Sid: "BedrockAll", Effect: "Allow", Action: ["bedrock:*"], Resource: "*" },
+]);
 export const ADMINISTRATOR_ACCESS = awsManaged("AdministratorAccess", [{ Effect: "Allow", Action: "*", Resource: "*" }]);
 
 export function attach(policy: ManagedPolicy) {

@@ -18,7 +18,10 @@ export function resourceText(s: PolicyStatement): string {
 export function grantsText(statements: readonly DecidingStatement[], show: "action" | "resource" | "both" = "both"): string {
   return unique(statements)
     .map((s) => {
-      const parts = [show !== "resource" ? actionText(s.statement) : "", show !== "action" ? resourceText(s.statement) : ""].filter(Boolean);
+      const parts = [
+        show !== "resource" ? actionText(s.statement) : "",
+        show !== "action" ? resourceText(s.statement) : "",
+      ].filter(Boolean);
       return `policy "${s.policy}" ${s.label} (${parts.join(", ")})`;
     })
     .join("; ");

@@ -14,7 +14,17 @@ export type ParsedPolicy = {
 export type ParseResult = { ok: true; policy: ParsedPolicy } | { ok: false; error: string };
 
 const DOCUMENT_KEYS = new Set(["Version", "Id", "Statement"]);
-const STATEMENT_KEYS = new Set(["Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition"]);
+const STATEMENT_KEYS = new Set([
+  "Sid",
+  "Effect",
+  "Action",
+  "NotAction",
+  "Resource",
+  "NotResource",
+  "Principal",
+  "NotPrincipal",
+  "Condition",
+]);
 const OPERATOR =
   /^((ForAnyValue|ForAllValues):)?(String(Not)?Equals(IgnoreCase)?|String(Not)?Like|Numeric(Not)?Equals|Numeric(Less|Greater)Than(Equals)?|Date(Not)?Equals|Date(Less|Greater)Than(Equals)?|Bool|BinaryEquals|(Not)?IpAddress|Arn(Not)?(Equals|Like))(IfExists)?$|^Null$/i;
 
@@ -70,8 +80,10 @@ function kindProblems(statement: PolicyStatement, index: number, kind: PolicyKin
   const hasPrincipal = statement.Principal !== undefined || statement.NotPrincipal !== undefined;
   const hasResource = statement.Resource !== undefined || statement.NotResource !== undefined;
   const problems: string[] = [];
-  if ((kind === "identity" || kind === "boundary" || kind === "scp") && hasPrincipal) problems.push(`${where} names a Principal, which a ${kind} policy cannot`);
-  if ((kind === "resource" || kind === "endpoint" || kind === "trust") && !hasPrincipal) problems.push(`${where} has no Principal`);
+  if ((kind === "identity" || kind === "boundary" || kind === "scp") && hasPrincipal)
+    problems.push(`${where} names a Principal, which a ${kind} policy cannot`);
+  if ((kind === "resource" || kind === "endpoint" || kind === "trust") && !hasPrincipal)
+    problems.push(`${where} has no Principal`);
   if (kind !== "trust" && kind !== "resource" && !hasResource) problems.push(`${where} has neither Resource nor NotResource`);
   for (const operator of Object.keys(statement.Condition ?? {})) {
     if (!OPERATOR.test(operator)) problems.push(`${where} uses an unknown condition operator "${operator}"`);

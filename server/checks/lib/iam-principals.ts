@@ -21,12 +21,22 @@ export type PrincipalProblem = { kind: "role" | "user"; name: string; arn: strin
 
 export type Principals = { principals: Principal[]; problems: PrincipalProblem[] };
 
-type Attachable = { inlinePolicies: { name: string; document: unknown }[]; attachedPolicies: { policyName: string; policyArn: string }[] };
+type Attachable = {
+  inlinePolicies: { name: string; document: unknown }[];
+  attachedPolicies: { policyName: string; policyArn: string }[];
+};
 
 /** Managed policies parsed once per inventory, so every principal shares the same (cached) objects. */
 type ManagedCache = Map<string, ReturnType<typeof parsePolicy>>;
 
-function collect(iam: IamInventory, owner: Attachable, suffix: string, out: ParsedPolicy[], problems: string[], managedCache: ManagedCache): void {
+function collect(
+  iam: IamInventory,
+  owner: Attachable,
+  suffix: string,
+  out: ParsedPolicy[],
+  problems: string[],
+  managedCache: ManagedCache,
+): void {
   for (const inline of owner.inlinePolicies) {
     const parsed = parsePolicy(inline.document, `${inline.name} (inline${suffix})`, "identity");
     if (parsed.ok) out.push(parsed.policy);
@@ -56,7 +66,14 @@ function loadRole(iam: IamInventory, role: IamRole, managedCache: ManagedCache):
   const problems: string[] = [];
   collect(iam, role, "", policies, problems, managedCache);
   if (problems.length > 0) return { kind: "role", name: role.roleName, arn: role.arn, problems };
-  const principal: Principal = { kind: "role", name: role.roleName, arn: role.arn, accountId: accountOf(role.arn), policies, role };
+  const principal: Principal = {
+    kind: "role",
+    name: role.roleName,
+    arn: role.arn,
+    accountId: accountOf(role.arn),
+    policies,
+    role,
+  };
   if (role.permissionsBoundaryArn) {
     const doc = iam.policies.find((p) => p.arn === role.permissionsBoundaryArn);
     const parsed = doc && parsePolicy(doc.document, `${doc.policyName} (permissions boundary)`, "boundary");

@@ -33,7 +33,11 @@ describe("parsePolicy", () => {
     expect(noResource.ok || noResource.error).toContain("neither Resource nor NotResource");
     const typo = parsePolicy({ Statement: [{ Effect: "Allow", Action: "*", Resources: "*" }] }, "x", "identity");
     expect(typo.ok || typo.error).toContain('unknown element "Resources"');
-    const op = parsePolicy({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { StringEqual: { "aws:x": "y" } } }] }, "x", "identity");
+    const op = parsePolicy(
+      { Statement: [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { StringEqual: { "aws:x": "y" } } }] },
+      "x",
+      "identity",
+    );
     expect(op.ok || op.error).toContain('unknown condition operator "StringEqual"');
     const endpoint = parsePolicy({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }, "x", "endpoint");
     expect(endpoint.ok || endpoint.error).toContain("has no Principal");
@@ -52,24 +56,53 @@ describe("isAllowed", () => {
   });
 
   it("is implicitly denied when no statement covers the resource", () => {
-    const p = policy([{ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan*" }]);
-    expect(isAllowed({ principal: ROLE, action: "bedrock:InvokeModel", resource: MODEL, identityPolicies: [p] }).decision).toBe("ImplicitlyDenied");
+    const p = policy([
+      { Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan*" },
+    ]);
+    expect(isAllowed({ principal: ROLE, action: "bedrock:InvokeModel", resource: MODEL, identityPolicies: [p] }).decision).toBe(
+      "ImplicitlyDenied",
+    );
   });
 
   it("reports the Deny that requires a guardrail, and lets the call through with one", () => {
     const p = policy([
       { Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" },
-      { Sid: "RequireGuardrail", Effect: "Deny", Action: "bedrock:InvokeModel", Resource: "*", Condition: { StringNotEquals: { "bedrock:GuardrailIdentifier": GUARDRAIL } } },
+      {
+        Sid: "RequireGuardrail",
+        Effect: "Deny",
+        Action: "bedrock:InvokeModel",
+        Resource: "*",
+        Condition: { StringNotEquals: { "bedrock:GuardrailIdentifier": GUARDRAIL } },
+      },
     ]);
-    const without = isAllowed({ principal: ROLE, action: "bedrock:InvokeModel", resource: MODEL, identityPolicies: [p], absentKeys: ["bedrock:GuardrailIdentifier"] });
+    const without = isAllowed({
+      principal: ROLE,
+      action: "bedrock:InvokeModel",
+      resource: MODEL,
+      identityPolicies: [p],
+      absentKeys: ["bedrock:GuardrailIdentifier"],
+    });
     expect(without.decision).toBe("ExplicitlyDenied");
     expect(without.deniedBy.map((s) => s.label)).toEqual(['Sid "RequireGuardrail"']);
-    const withKey = isAllowed({ principal: ROLE, action: "bedrock:InvokeModel", resource: MODEL, identityPolicies: [p], context: { "bedrock:GuardrailIdentifier": GUARDRAIL } });
+    const withKey = isAllowed({
+      principal: ROLE,
+      action: "bedrock:InvokeModel",
+      resource: MODEL,
+      identityPolicies: [p],
+      context: { "bedrock:GuardrailIdentifier": GUARDRAIL },
+    });
     expect(withKey.decision).toBe("Allowed");
   });
 
   it("resolves unknown conditions in the direction asked for", () => {
-    const p = policy([{ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } } }]);
+    const p = policy([
+      {
+        Effect: "Allow",
+        Action: "bedrock:InvokeModel",
+        Resource: "*",
+        Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } },
+      },
+    ]);
     const base = { principal: ROLE, action: "bedrock:InvokeModel", resource: MODEL, identityPolicies: [p] };
     const favourAllow = isAllowed(base);
     expect(favourAllow.decision).toBe("Allowed");
@@ -81,9 +114,21 @@ describe("isAllowed", () => {
   it("treats a key Bedrock does not define as absent, so Null 'true' on it denies every call", () => {
     const p = policy([
       { Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" },
-      { Sid: "Typo", Effect: "Deny", Action: "bedrock:InvokeModel", Resource: "*", Condition: { Null: { "bedrock:GuardrailArn": "true" } } },
+      {
+        Sid: "Typo",
+        Effect: "Deny",
+        Action: "bedrock:InvokeModel",
+        Resource: "*",
+        Condition: { Null: { "bedrock:GuardrailArn": "true" } },
+      },
     ]);
-    const r = isAllowed({ principal: ROLE, action: "bedrock:InvokeModel", resource: MODEL, identityPolicies: [p], context: { "bedrock:GuardrailIdentifier": GUARDRAIL } });
+    const r = isAllowed({
+      principal: ROLE,
+      action: "bedrock:InvokeModel",
+      resource: MODEL,
+      identityPolicies: [p],
+      context: { "bedrock:GuardrailIdentifier": GUARDRAIL },
+    });
     expect(r.decision).toBe("ExplicitlyDenied");
     expect(r.assumedKeys).toEqual([]);
   });
@@ -91,12 +136,26 @@ describe("isAllowed", () => {
   it("applies SCPs level by level", () => {
     const full = policy([{ Effect: "Allow", Action: "*", Resource: "*" }], "scp", "FullAWSAccess");
     const regions = policy(
-      [{ Sid: "DenyOutside", Effect: "Deny", Action: "bedrock:*", Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["us-east-1"] } } }],
+      [
+        {
+          Sid: "DenyOutside",
+          Effect: "Deny",
+          Action: "bedrock:*",
+          Resource: "*",
+          Condition: { StringNotEquals: { "aws:RequestedRegion": ["us-east-1"] } },
+        },
+      ],
       "scp",
       "Regions",
     );
     const admin = policy([{ Effect: "Allow", Action: "*", Resource: "*" }]);
-    const req = { principal: ROLE, action: "bedrock:InvokeModel", resource: MODEL, identityPolicies: [admin], scps: [{ target: "r-root", policies: [full, regions] }] };
+    const req = {
+      principal: ROLE,
+      action: "bedrock:InvokeModel",
+      resource: MODEL,
+      identityPolicies: [admin],
+      scps: [{ target: "r-root", policies: [full, regions] }],
+    };
     const outside = isAllowed({ ...req, context: { "aws:RequestedRegion": "ap-south-1" } });
     expect(outside.decision).toBe("ExplicitlyDenied");
     expect(outside.deniedBy[0]).toMatchObject({ policy: "Regions", kind: "scp", label: 'Sid "DenyOutside"' });
@@ -105,12 +164,26 @@ describe("isAllowed", () => {
 
   it("evaluates a resource policy for a service principal", () => {
     const key = policy(
-      [{ Sid: "Bedrock", Effect: "Allow", Principal: { Service: "bedrock.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "*" }],
+      [
+        {
+          Sid: "Bedrock",
+          Effect: "Allow",
+          Principal: { Service: "bedrock.amazonaws.com" },
+          Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+          Resource: "*",
+        },
+      ],
       "resource",
       "key-policy",
     );
     const keyArn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    const base = { principal: "bedrock.amazonaws.com", resource: keyArn, resourceAccount: "111122223333", identityPolicies: [], resourcePolicy: key };
+    const base = {
+      principal: "bedrock.amazonaws.com",
+      resource: keyArn,
+      resourceAccount: "111122223333",
+      identityPolicies: [],
+      resourcePolicy: key,
+    };
     const r = isAllowed({ ...base, action: "kms:Decrypt" });
     expect(r.decision).toBe("Allowed");
     expect(r.allowedBy.map((s) => s.label)).toEqual(['Sid "Bedrock"']);
@@ -134,7 +207,14 @@ describe("isAllowed", () => {
       "key-policy",
     );
     const identity = policy([{ Sid: "UseKey", Effect: "Allow", Action: "kms:Decrypt", Resource: keyArn }]);
-    const base = { principal: ROLE, action: "kms:Decrypt", resource: keyArn, identityPolicies: [identity], resourcePolicy: key, unknownConditions: "deny" as const };
+    const base = {
+      principal: ROLE,
+      action: "kms:Decrypt",
+      resource: keyArn,
+      identityPolicies: [identity],
+      resourcePolicy: key,
+      unknownConditions: "deny" as const,
+    };
     const via = isAllowed({ ...base, context: { "kms:ViaService": "bedrock.us-east-1.amazonaws.com" } });
     expect(via.decision).toBe("Allowed");
     expect(via.allowedBy.map((s) => `${s.policy} ${s.label}`).sort()).toEqual(['key-policy Sid "ViaBedrock"', 'p Sid "UseKey"']);

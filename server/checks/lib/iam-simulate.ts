@@ -77,7 +77,9 @@ function mayMatchService(pattern: string, service: string): boolean {
 /** False when no Allow statement can grant any action of `service` (a cheap pre-filter, not a decision). */
 export function mayGrantService(policies: readonly ParsedPolicy[], service: string): boolean {
   return policies.some((p) =>
-    p.statements.some((s) => s.Effect === "Allow" && (s.Action === undefined || asList(s.Action).some((a) => mayMatchService(a, service)))),
+    p.statements.some(
+      (s) => s.Effect === "Allow" && (s.Action === undefined || asList(s.Action).some((a) => mayMatchService(a, service))),
+    ),
   );
 }
 
@@ -168,7 +170,13 @@ function otherAccount(account: string | undefined): string {
 }
 
 function toDeciding(r: Resolved): DecidingStatement {
-  return { policy: r.policy.name, kind: r.policy.kind, index: r.index, label: statementLabel(r.original, r.index), statement: r.original };
+  return {
+    policy: r.policy.name,
+    kind: r.policy.kind,
+    index: r.index,
+    label: statementLabel(r.original, r.index),
+    statement: r.original,
+  };
 }
 
 /**
@@ -212,7 +220,13 @@ export function isAllowed(req: SimulationRequest): SimulationResult {
     resourceAccount,
   });
 
-  const result: SimulationResult = { decision, allowed: decision === "Allowed", allowedBy: [], deniedBy: [], assumedKeys: [...assumed] };
+  const result: SimulationResult = {
+    decision,
+    allowed: decision === "Allowed",
+    allowedBy: [],
+    deniedBy: [],
+    assumedKeys: [...assumed],
+  };
   if (req.explain === false) return result;
 
   const crossAccount = otherAccount(principalAccount);
@@ -220,7 +234,13 @@ export function isAllowed(req: SimulationRequest): SimulationResult {
   // principal's account, so a principal-side statement is still judged on its own.
   const partition = req.principal.split(":")[1] ?? "aws";
   const delegate: { resource: PolicyStatement[] } | Record<string, never> =
-    resource && principalAccount ? { resource: [{ Effect: "Allow", Principal: { AWS: `arn:${partition}:iam::${principalAccount}:root` }, Action: "*", Resource: "*" }] } : {};
+    resource && principalAccount
+      ? {
+          resource: [
+            { Effect: "Allow", Principal: { AWS: `arn:${partition}:iam::${principalAccount}:root` }, Action: "*", Resource: "*" },
+          ],
+        }
+      : {};
   if (decision === "Allowed") {
     // Each candidate alone: an identity statement must allow by itself; a resource statement must
     // admit the principal across accounts (so the identity side cannot be what allows).

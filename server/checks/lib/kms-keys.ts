@@ -25,7 +25,8 @@ type BedrockKeyData = {
   flows: Flow[];
 };
 
-const present = <T extends { keyRef: string | undefined }>(u: T): u is T & { keyRef: string } => u.keyRef !== undefined && u.keyRef !== "";
+const present = <T extends { keyRef: string | undefined }>(u: T): u is T & { keyRef: string } =>
+  u.keyRef !== undefined && u.keyRef !== "";
 
 /** Bedrock resources encrypted with a KMS key of their own (the ones whose key policy must admit Bedrock). */
 export function bedrockKeyUsers(d: BedrockKeyData): KeyUser[] {

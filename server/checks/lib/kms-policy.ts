@@ -16,7 +16,11 @@ export type Admission =
   | { verdict: "undecided"; principal: string; assumedKeys: string[] }
   | { verdict: "refused"; tried: string[] };
 
-type Candidate = { principal: string; path: string; request: Omit<SimulationRequest, "action" | "unknownConditions" | "explain"> };
+type Candidate = {
+  principal: string;
+  path: string;
+  request: Omit<SimulationRequest, "action" | "unknownConditions" | "explain">;
+};
 
 // Network keys are absent when a service acts for a principal or as itself; the request never
 // carries them, so a "Deny unless from my VPC" statement is judged the way KMS judges it.
@@ -50,32 +54,30 @@ function candidates(policy: ParsedPolicy, key: KmsKey, user: KeyUser, where: Whe
   // Roles the key policy merely names (often key administrators) say nothing about Bedrock's use of
   // the key, so only the resource's own role and the account as a whole are tried.
   const roles = [user.roleArn, synthetic];
-  const viaBedrock = [...new Set(roles.filter((r): r is string => r !== undefined))].map(
-    (principal): Candidate => ({
+  const viaBedrock = [...new Set(roles.filter((r): r is string => r !== undefined))].map((principal): Candidate => ({
+    principal,
+    path: `${principal === synthetic ? `any principal of account ${where.accountId}` : principal} calling through Bedrock`,
+    request: {
       principal,
-      path: `${principal === synthetic ? `any principal of account ${where.accountId}` : principal} calling through Bedrock`,
-      request: {
-        principal,
-        resource: key.arn,
-        resourceAccount: keyAccount,
-        // The key policy is under test; the caller's own IAM policy is assumed to grant the key.
-        identityPolicies: [identity],
-        resourcePolicy: policy,
-        context: {
-          ...context,
-          "kms:ViaService": `bedrock.${where.region}.amazonaws.com`,
-          "kms:CallerAccount": where.accountId,
-          "aws:PrincipalAccount": where.accountId,
-          "aws:PrincipalArn": principal,
-          "aws:PrincipalIsAWSService": "false",
-          "aws:ViaAWSService": "true",
-          "aws:SecureTransport": "true",
-          "aws:ResourceAccount": keyAccount,
-        },
-        absentKeys: [...NETWORK_KEYS, "aws:SourceArn", "aws:SourceAccount"],
+      resource: key.arn,
+      resourceAccount: keyAccount,
+      // The key policy is under test; the caller's own IAM policy is assumed to grant the key.
+      identityPolicies: [identity],
+      resourcePolicy: policy,
+      context: {
+        ...context,
+        "kms:ViaService": `bedrock.${where.region}.amazonaws.com`,
+        "kms:CallerAccount": where.accountId,
+        "aws:PrincipalAccount": where.accountId,
+        "aws:PrincipalArn": principal,
+        "aws:PrincipalIsAWSService": "false",
+        "aws:ViaAWSService": "true",
+        "aws:SecureTransport": "true",
+        "aws:ResourceAccount": keyAccount,
       },
-    }),
-  );
+      absentKeys: [...NETWORK_KEYS, "aws:SourceArn", "aws:SourceAccount"],
+    },
+  }));
   return [service, ...viaBedrock];
 }
 
@@ -100,16 +102,26 @@ export function bedrockAdmission(policy: ParsedPolicy, key: KmsKey, user: KeyUse
   let undecided: Admission | undefined;
   const tried: string[] = [];
   for (const c of candidates(policy, key, user, where, identity)) {
-    const strict = BEDROCK_KEY_ACTIONS.map((action) => isAllowed({ ...c.request, action, unknownConditions: "deny", explain: true }));
+    const strict = BEDROCK_KEY_ACTIONS.map((action) =>
+      isAllowed({ ...c.request, action, unknownConditions: "deny", explain: true }),
+    );
     if (strict.every((r) => r.allowed)) {
-      const statements = [...new Set(strict.flatMap((r) => r.allowedBy.filter((s) => s.kind === "resource").map((s) => s.label)))];
+      const statements = [
+        ...new Set(strict.flatMap((r) => r.allowedBy.filter((s) => s.kind === "resource").map((s) => s.label))),
+      ];
       return { verdict: "admitted", principal: c.principal, path: c.path, statements };
     }
     tried.push(c.principal);
     if (undecided) continue;
-    const lenient = BEDROCK_KEY_ACTIONS.map((action) => isAllowed({ ...c.request, action, unknownConditions: "allow", explain: false }));
+    const lenient = BEDROCK_KEY_ACTIONS.map((action) =>
+      isAllowed({ ...c.request, action, unknownConditions: "allow", explain: false }),
+    );
     if (lenient.every((r) => r.allowed)) {
-      undecided = { verdict: "undecided", principal: c.principal, assumedKeys: [...new Set(lenient.flatMap((r) => r.assumedKeys))] };
+      undecided = {
+        verdict: "undecided",
+        principal: c.principal,
+        assumedKeys: [...new Set(lenient.flatMap((r) => r.assumedKeys))],
+      };
     }
   }
   return undecided ?? { verdict: "refused", tried };

@@ -11,8 +11,15 @@ export const isAvailable = (e: VpcEndpoint) => e.state.toLowerCase() === "availa
 type Where = { partition: string; region: string };
 
 /** Endpoints of `services` (FIPS variants count), optionally only of the given endpoint types. */
-export function endpointsOf(endpoints: readonly VpcEndpoint[], w: Where, services: readonly string[], types?: readonly VpcEndpoint["vpcEndpointType"][]): VpcEndpoint[] {
-  const names = new Set(services.flatMap((s) => [serviceName(w.partition, w.region, s), serviceName(w.partition, w.region, `${s}-fips`)]));
+export function endpointsOf(
+  endpoints: readonly VpcEndpoint[],
+  w: Where,
+  services: readonly string[],
+  types?: readonly VpcEndpoint["vpcEndpointType"][],
+): VpcEndpoint[] {
+  const names = new Set(
+    services.flatMap((s) => [serviceName(w.partition, w.region, s), serviceName(w.partition, w.region, `${s}-fips`)]),
+  );
   return endpoints.filter((e) => names.has(e.serviceName) && (!types || types.includes(e.vpcEndpointType)));
 }
 

@@ -20,7 +20,13 @@ export function endpoint(id: string, vpcId: string, service: string, extra: Part
   };
 }
 
-export function rule(ipProtocol: string, fromPort: number | undefined, toPort: number | undefined, cidrs: string[], extra: Partial<SecurityGroupRule> = {}): SecurityGroupRule {
+export function rule(
+  ipProtocol: string,
+  fromPort: number | undefined,
+  toPort: number | undefined,
+  cidrs: string[],
+  extra: Partial<SecurityGroupRule> = {},
+): SecurityGroupRule {
   return {
     ipProtocol,
     ...(fromPort === undefined ? {} : { fromPort }),

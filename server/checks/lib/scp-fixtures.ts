@@ -26,7 +26,10 @@ export function organization(policies: OrgPolicy[], extra: Partial<Organization>
     managementAccountId: "999988887777",
     enabledPolicyTypes: ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY", "BEDROCK_POLICY"],
     accountTargetIds: ["r-root", "ou-workloads", ACCOUNT],
-    policies: [orgPolicy("FullAWSAccess", "SERVICE_CONTROL_POLICY", FULL_AWS_ACCESS, ["r-root", "ou-workloads", ACCOUNT]), ...policies],
+    policies: [
+      orgPolicy("FullAWSAccess", "SERVICE_CONTROL_POLICY", FULL_AWS_ACCESS, ["r-root", "ou-workloads", ACCOUNT]),
+      ...policies,
+    ],
     ...extra,
   };
 }

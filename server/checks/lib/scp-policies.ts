@@ -20,7 +20,11 @@ export type ScpContext = {
 
 export type ScpSetup = { ok: true; scp: ScpContext } | { ok: false; status: Status; message: string; evidence: unknown };
 
-const ALLOW_ALL: ParsedPolicy = { name: "identity allows everything", kind: "identity", statements: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+const ALLOW_ALL: ParsedPolicy = {
+  name: "identity allows everything",
+  kind: "identity",
+  statements: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+};
 
 /**
  * The SCPs that govern the account, grouped by the node they are attached to, or why none can:
@@ -28,17 +32,37 @@ const ALLOW_ALL: ParsedPolicy = { name: "identity allows everything", kind: "ide
  * that cannot be parsed (ERROR, quoted).
  */
 export function scpSetup(org: Organization | null, accountId: string, partition: string): ScpSetup {
-  if (!org) return { ok: false, status: "FAIL", message: "The account is not a member of an AWS Organization, so no SCP can apply to it", evidence: { organization: null } };
+  if (!org)
+    return {
+      ok: false,
+      status: "FAIL",
+      message: "The account is not a member of an AWS Organization, so no SCP can apply to it",
+      evidence: { organization: null },
+    };
   const evidence = { organizationId: org.organizationId, enabledPolicyTypes: org.enabledPolicyTypes };
   if (!org.enabledPolicyTypes.includes("SERVICE_CONTROL_POLICY")) {
-    return { ok: false, status: "FAIL", message: `Service control policies are not enabled in organization ${org.organizationId}`, evidence };
+    return {
+      ok: false,
+      status: "FAIL",
+      message: `Service control policies are not enabled in organization ${org.organizationId}`,
+      evidence,
+    };
   }
   if (org.managementAccountId === accountId) {
-    return { ok: false, status: "FAIL", message: "This is the organization's management account: SCPs never restrict it", evidence };
+    return {
+      ok: false,
+      status: "FAIL",
+      message: "This is the organization's management account: SCPs never restrict it",
+      evidence,
+    };
   }
-  const parsed = applicablePolicies(org, "SERVICE_CONTROL_POLICY").map((p) => ({ policy: p, result: parsePolicy(p.content, p.name, "scp") }));
+  const parsed = applicablePolicies(org, "SERVICE_CONTROL_POLICY").map((p) => ({
+    policy: p,
+    result: parsePolicy(p.content, p.name, "scp"),
+  }));
   const errors = parsed.flatMap(({ result }) => (result.ok ? [] : [result.error]));
-  if (errors.length > 0) return { ok: false, status: "ERROR", message: `Could not evaluate the SCPs: ${errors.join("; ")}`, evidence };
+  if (errors.length > 0)
+    return { ok: false, status: "ERROR", message: `Could not evaluate the SCPs: ${errors.join("; ")}`, evidence };
   const levels = org.accountTargetIds
     .map((target) => ({
       target,
@@ -72,6 +96,11 @@ export function simulateUnderScps(
     resourceAccount: scp.accountId,
     identityPolicies: [ALLOW_ALL],
     scps: scp.levels,
-    context: { "aws:PrincipalArn": scp.principal, "aws:PrincipalAccount": scp.accountId, "aws:SecureTransport": "true", ...query.context },
+    context: {
+      "aws:PrincipalArn": scp.principal,
+      "aws:PrincipalAccount": scp.accountId,
+      "aws:SecureTransport": "true",
+      ...query.context,
+    },
   });
 }

@@ -44,7 +44,10 @@ describe("bedrock-invocation-log-bucket-hardened", () => {
   });
 
   it("is not applicable when logging is not configured", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
   });
 

@@ -74,6 +74,10 @@ resource "aws_s3_bucket_logging" "logs" {
         return { status: "FAIL", message: `Invocation-log bucket ${bucket.name} lacks ${listText(missing)}`, evidence };
       }
       const trail = bucket.objectLockEnabled ? "Object Lock" : "server access logging";
-      return { status: "PASS", message: `Invocation-log bucket ${bucket.name} blocks public access, is versioned and has ${trail}`, evidence };
+      return {
+        status: "PASS",
+        message: `Invocation-log bucket ${bucket.name} blocks public access, is versioned and has ${trail}`,
+        evidence,
+      };
     }),
 });

@@ -8,7 +8,11 @@ const withBuckets = (...buckets: ReturnType<typeof bucket>[]) =>
   inventoryWith((i) => {
     i.bedrock.loggingConfig = ok({
       s3Config: { bucketName: "logs" },
-      cloudWatchConfig: { logGroupName: "/g", roleArn: "arn:aws:iam::111122223333:role/L", largeDataDeliveryS3Config: { bucketName: "large" } },
+      cloudWatchConfig: {
+        logGroupName: "/g",
+        roleArn: "arn:aws:iam::111122223333:role/L",
+        largeDataDeliveryS3Config: { bucketName: "large" },
+      },
       textDataDeliveryEnabled: true,
     });
     i.s3.buckets = ok(buckets);
@@ -16,7 +20,10 @@ const withBuckets = (...buckets: ReturnType<typeof bucket>[]) =>
 
 describe("bedrock-invocation-log-bucket-sse-kms", () => {
   it("evaluates the S3 destination and the large-payload bucket, one finding each", () => {
-    const findings = check.evaluate(withBuckets(bucket("logs"), bucket("large", { encryption: { algorithm: "AES256" } })), context);
+    const findings = check.evaluate(
+      withBuckets(bucket("logs"), bucket("large", { encryption: { algorithm: "AES256" } })),
+      context,
+    );
     expect(findings.map((f) => [f.resourceArn, f.status])).toEqual([
       ["arn:aws:s3:::logs", "PASS"],
       ["arn:aws:s3:::large", "FAIL"],

@@ -23,7 +23,11 @@ export default defineCheck({
     cli: S3_SSE_KMS_CLI,
     terraform: S3_SSE_KMS_TERRAFORM,
   },
-  references: [S3_SSE_KMS_DOC, S3_DEFAULT_ENCRYPTION_DOC, "https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html"],
+  references: [
+    S3_SSE_KMS_DOC,
+    S3_DEFAULT_ENCRYPTION_DOC,
+    "https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html",
+  ],
   frameworks: {},
   evaluate: (inventory) =>
     evaluateLogBuckets(inventory, (bucket) => {

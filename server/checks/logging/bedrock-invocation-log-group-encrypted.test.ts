@@ -7,7 +7,10 @@ import check from "./bedrock-invocation-log-group-encrypted";
 const name = "/bedrock/invocations";
 const withCloudWatch = (edit: Parameters<typeof inventoryWith>[0]) =>
   inventoryWith((i) => {
-    i.bedrock.loggingConfig = ok({ cloudWatchConfig: { logGroupName: name, roleArn: "arn:aws:iam::111122223333:role/L" }, textDataDeliveryEnabled: true });
+    i.bedrock.loggingConfig = ok({
+      cloudWatchConfig: { logGroupName: name, roleArn: "arn:aws:iam::111122223333:role/L" },
+      textDataDeliveryEnabled: true,
+    });
     edit(i);
   });
 
@@ -32,7 +35,10 @@ describe("bedrock-invocation-log-group-encrypted", () => {
   });
 
   it("fails when the log group does not exist", () => {
-    const [f] = check.evaluate(withCloudWatch(() => {}), context);
+    const [f] = check.evaluate(
+      withCloudWatch(() => {}),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toContain("does not exist");
   });

@@ -33,10 +33,16 @@ export default defineCheck({
   evaluate: (inventory) =>
     evaluateLogGroup(inventory, (group, name) => {
       if (!group) {
-        return { status: "FAIL", message: `Invocation log group ${name} does not exist in ${inventory.region}, so Bedrock cannot deliver logs to it` };
+        return {
+          status: "FAIL",
+          message: `Invocation log group ${name} does not exist in ${inventory.region}, so Bedrock cannot deliver logs to it`,
+        };
       }
       if (!group.kmsKeyId) {
-        return { status: "FAIL", message: `Invocation log group ${name} is not encrypted with a KMS key (only the CloudWatch Logs default encryption)` };
+        return {
+          status: "FAIL",
+          message: `Invocation log group ${name} is not encrypted with a KMS key (only the CloudWatch Logs default encryption)`,
+        };
       }
       return { status: "PASS", message: `Invocation log group ${name} is encrypted with KMS key ${group.kmsKeyId}` };
     }),

@@ -36,7 +36,10 @@ describe("bedrock-invocation-log-group-retention", () => {
   });
 
   it("is not applicable without a CloudWatch destination", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
     expect(f?.message).toContain("not configured");
   });

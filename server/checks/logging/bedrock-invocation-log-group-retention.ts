@@ -34,10 +34,18 @@ export default defineCheck({
     return evaluateLogGroup(inventory, (group, name) => {
       const evidence = { minLogRetentionDays: min };
       if (!group) {
-        return { status: "FAIL", message: `Invocation log group ${name} does not exist in ${inventory.region}, so no invocation logs are kept`, evidence };
+        return {
+          status: "FAIL",
+          message: `Invocation log group ${name} does not exist in ${inventory.region}, so no invocation logs are kept`,
+          evidence,
+        };
       }
       if (group.retentionInDays === undefined) {
-        return { status: "PASS", message: `Invocation log group ${name} has no retention setting, so its events never expire`, evidence };
+        return {
+          status: "PASS",
+          message: `Invocation log group ${name} has no retention setting, so its events never expire`,
+          evidence,
+        };
       }
       if (group.retentionInDays < min) {
         return {
@@ -46,7 +54,11 @@ export default defineCheck({
           evidence,
         };
       }
-      return { status: "PASS", message: `Invocation log group ${name} keeps events ${group.retentionInDays} days (required: ${min})`, evidence };
+      return {
+        status: "PASS",
+        message: `Invocation log group ${name} keeps events ${group.retentionInDays} days (required: ${min})`,
+        evidence,
+      };
     });
   },
 });

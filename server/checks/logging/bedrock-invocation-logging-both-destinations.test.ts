@@ -25,7 +25,10 @@ describe("bedrock-invocation-logging-both-destinations", () => {
   });
 
   it("fails when logging is not configured", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toContain("not configured");
   });

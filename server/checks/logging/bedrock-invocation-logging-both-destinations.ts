@@ -29,13 +29,19 @@ export default defineCheck({
     return withParts(arn, { loggingConfig: inventory.bedrock.loggingConfig }, ({ loggingConfig }) => {
       const region = inventory.region;
       if (!loggingConfig) {
-        return [finding(arn, "FAIL", `Model invocation logging is not configured in ${region}, so it has neither destination`, { loggingConfig: null })];
+        return [
+          finding(arn, "FAIL", `Model invocation logging is not configured in ${region}, so it has neither destination`, {
+            loggingConfig: null,
+          }),
+        ];
       }
       const cw = loggingConfig.cloudWatchConfig?.logGroupName;
       const s3 = loggingConfig.s3Config?.bucketName;
       const evidence = { cloudWatchLogGroup: cw ?? null, s3Bucket: s3 ?? null };
       if (cw && s3) {
-        return [finding(arn, "PASS", `Invocation logs in ${region} go to CloudWatch Logs group ${cw} and S3 bucket ${s3}`, evidence)];
+        return [
+          finding(arn, "PASS", `Invocation logs in ${region} go to CloudWatch Logs group ${cw} and S3 bucket ${s3}`, evidence),
+        ];
       }
       const missing = [cw ? undefined : "CloudWatch Logs", s3 ? undefined : "S3"].filter((m) => m !== undefined);
       const present = cw ? `only to CloudWatch Logs group ${cw}` : s3 ? `only to S3 bucket ${s3}` : "to no destination";

@@ -8,7 +8,10 @@ const role = "arn:aws:iam::111122223333:role/BedrockLogging";
 describe("bedrock-invocation-logging-enabled", () => {
   it("passes when text is delivered to a destination", () => {
     const inv = inventoryWith((i) => {
-      i.bedrock.loggingConfig = ok({ cloudWatchConfig: { logGroupName: "/bedrock/invocations", roleArn: role }, textDataDeliveryEnabled: true });
+      i.bedrock.loggingConfig = ok({
+        cloudWatchConfig: { logGroupName: "/bedrock/invocations", roleArn: role },
+        textDataDeliveryEnabled: true,
+      });
     });
     const [f] = check.evaluate(inv, context);
     expect(f?.status).toBe("PASS");
@@ -16,7 +19,10 @@ describe("bedrock-invocation-logging-enabled", () => {
   });
 
   it("fails when logging was never configured", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toBe("Model invocation logging is not configured in us-east-1");
   });

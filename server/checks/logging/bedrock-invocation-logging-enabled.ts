@@ -24,7 +24,10 @@ export default defineCheck({
     cli: LOGGING_CLI,
     terraform: LOGGING_TERRAFORM,
   },
-  references: [LOGGING_DOC, "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_PutModelInvocationLoggingConfiguration.html"],
+  references: [
+    LOGGING_DOC,
+    "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_PutModelInvocationLoggingConfiguration.html",
+  ],
   frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
@@ -36,7 +39,14 @@ export default defineCheck({
       const types = deliveredDataTypes(loggingConfig);
       const evidence = { loggingConfig };
       if (!loggingConfig.cloudWatchConfig && !loggingConfig.s3Config) {
-        return [finding(arn, "FAIL", `Model invocation logging in ${region} has no destination (neither CloudWatch Logs nor S3)`, evidence)];
+        return [
+          finding(
+            arn,
+            "FAIL",
+            `Model invocation logging in ${region} has no destination (neither CloudWatch Logs nor S3)`,
+            evidence,
+          ),
+        ];
       }
       if (types.length === 0) {
         return [
@@ -49,7 +59,12 @@ export default defineCheck({
         ];
       }
       return [
-        finding(arn, "PASS", `Model invocation logging in ${region} delivers ${types.join(", ")} data to ${destinationText(loggingConfig)}`, evidence),
+        finding(
+          arn,
+          "PASS",
+          `Model invocation logging in ${region} delivers ${types.join(", ")} data to ${destinationText(loggingConfig)}`,
+          evidence,
+        ),
       ];
     });
   },

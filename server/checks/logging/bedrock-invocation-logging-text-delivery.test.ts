@@ -23,7 +23,10 @@ describe("bedrock-invocation-logging-text-delivery", () => {
   });
 
   it("is not applicable when logging is not configured", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
     expect(f?.message).toContain("not configured in us-east-1");
   });

@@ -30,15 +30,29 @@ export default defineCheck({
     return withParts(arn, { loggingConfig: inventory.bedrock.loggingConfig }, ({ loggingConfig }) => {
       const region = inventory.region;
       if (!loggingConfig) {
-        return [finding(arn, "NOT_APPLICABLE", `Model invocation logging is not configured in ${region}`, { loggingConfig: null })];
+        return [
+          finding(arn, "NOT_APPLICABLE", `Model invocation logging is not configured in ${region}`, { loggingConfig: null }),
+        ];
       }
       const evidence = { textDataDeliveryEnabled: loggingConfig.textDataDeliveryEnabled ?? null };
       if (loggingConfig.textDataDeliveryEnabled !== true) {
         return [
-          finding(arn, "FAIL", `Model invocation logging in ${region} does not deliver text data, so prompts and responses are not recorded`, evidence),
+          finding(
+            arn,
+            "FAIL",
+            `Model invocation logging in ${region} does not deliver text data, so prompts and responses are not recorded`,
+            evidence,
+          ),
         ];
       }
-      return [finding(arn, "PASS", `Model invocation logging in ${region} delivers text data to ${destinationText(loggingConfig)}`, evidence)];
+      return [
+        finding(
+          arn,
+          "PASS",
+          `Model invocation logging in ${region} delivers text data to ${destinationText(loggingConfig)}`,
+          evidence,
+        ),
+      ];
     });
   },
 });

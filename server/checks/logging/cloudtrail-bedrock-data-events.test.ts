@@ -64,7 +64,12 @@ describe("cloudtrail-bedrock-data-events", () => {
       i.cloudtrail.trails = ok([
         trail("org", {
           advancedEventSelectors: [
-            { fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", startsWith: ["AWS::Bedrock::"] }] },
+            {
+              fieldSelectors: [
+                { field: "eventCategory", equals: ["Data"] },
+                { field: "resources.type", startsWith: ["AWS::Bedrock::"] },
+              ],
+            },
           ],
         }),
       ]);
@@ -73,7 +78,10 @@ describe("cloudtrail-bedrock-data-events", () => {
   });
 
   it("fails when nothing records the region", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("FAIL");
     expect(f?.message).toContain("No logging trail or enabled event data store covers us-east-1");
   });

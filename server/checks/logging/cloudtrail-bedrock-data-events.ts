@@ -23,9 +23,12 @@ function sources(inventory: Inventory, data: { trails: Trail[]; stores: EventDat
   const trails = trailsCoveringRegion(data.trails, inventory.region)
     .filter((t) => t.isLogging)
     .map((t): Source => ({ kind: "trail", name: t.name, arn: t.arn, selectors: t.advancedEventSelectors }));
-  const stores = dataStoresCoveringRegion(data.stores, inventory.region).map(
-    (s): Source => ({ kind: "event data store", name: s.name, arn: s.arn, selectors: s.advancedEventSelectors }),
-  );
+  const stores = dataStoresCoveringRegion(data.stores, inventory.region).map((s): Source => ({
+    kind: "event data store",
+    name: s.name,
+    arn: s.arn,
+    selectors: s.advancedEventSelectors,
+  }));
   return [...trails, ...stores];
 }
 
@@ -108,13 +111,24 @@ export default defineCheck({
       const recorders = sources(inventory, data);
       const coverage = required.map((type) => ({
         type,
-        recordedBy: recorders.filter((s) => s.selectors.some((sel) => selectorLogsDataType(sel, type))).map((s) => `${s.kind} ${s.name}`),
+        recordedBy: recorders
+          .filter((s) => s.selectors.some((sel) => selectorLogsDataType(sel, type)))
+          .map((s) => `${s.kind} ${s.name}`),
       }));
       const missing = coverage.filter((c) => c.recordedBy.length === 0).map((c) => c.type);
-      const evidence = { required, coverage, sources: recorders.map((s) => ({ kind: s.kind, name: s.name, arn: s.arn, advancedEventSelectors: s.selectors })) };
+      const evidence = {
+        required,
+        coverage,
+        sources: recorders.map((s) => ({ kind: s.kind, name: s.name, arn: s.arn, advancedEventSelectors: s.selectors })),
+      };
       if (recorders.length === 0) {
         return [
-          finding(arn, "FAIL", `No logging trail or enabled event data store covers ${inventory.region}, so Bedrock data events (${listText(required)}) are not recorded`, evidence),
+          finding(
+            arn,
+            "FAIL",
+            `No logging trail or enabled event data store covers ${inventory.region}, so Bedrock data events (${listText(required)}) are not recorded`,
+            evidence,
+          ),
         ];
       }
       if (missing.length > 0) {
@@ -128,7 +142,14 @@ export default defineCheck({
         ];
       }
       const by = [...new Set(coverage.flatMap((c) => c.recordedBy))];
-      return [finding(arn, "PASS", `Bedrock data events for ${listText(required)} in ${inventory.region} are recorded by ${listText(by)}`, evidence)];
+      return [
+        finding(
+          arn,
+          "PASS",
+          `Bedrock data events for ${listText(required)} in ${inventory.region} are recorded by ${listText(by)}`,
+          evidence,
+        ),
+      ];
     });
   },
 });

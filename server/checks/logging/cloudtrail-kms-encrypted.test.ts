@@ -7,17 +7,27 @@ import check from "./cloudtrail-kms-encrypted";
 describe("cloudtrail-kms-encrypted", () => {
   it("passes a trail with a KMS key and fails one without", () => {
     const inv = inventoryWith((i) => {
-      i.cloudtrail.trails = ok([trail("org", { kmsKeyId: "arn:aws:kms:us-east-1:111122223333:key/k" }), trail("plain", { isLogging: false })]);
+      i.cloudtrail.trails = ok([
+        trail("org", { kmsKeyId: "arn:aws:kms:us-east-1:111122223333:key/k" }),
+        trail("plain", { isLogging: false }),
+      ]);
     });
     const [good, bad] = check.evaluate(inv, context);
     expect(good?.status).toBe("PASS");
     expect(good?.message).toContain("KMS key arn:aws:kms:us-east-1:111122223333:key/k");
     expect(bad?.status).toBe("FAIL");
-    expect(bad?.message).toBe("CloudTrail multi-region trail plain (not logging) does not encrypt its log files with a KMS key (SSE-S3 only)");
+    expect(bad?.message).toBe(
+      "CloudTrail multi-region trail plain (not logging) does not encrypt its log files with a KMS key (SSE-S3 only)",
+    );
   });
 
   it("is not applicable when no trail covers the region", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
   });
 
   it("reports ERROR when trails could not be described", () => {

@@ -32,6 +32,9 @@ export default defineCheck({
     evaluateCoveringTrails(inventory, (trail) =>
       trail.kmsKeyId
         ? { status: "PASS", message: `CloudTrail ${trailLabel(trail)} encrypts its log files with KMS key ${trail.kmsKeyId}` }
-        : { status: "FAIL", message: `CloudTrail ${trailLabel(trail)} does not encrypt its log files with a KMS key (SSE-S3 only)` },
+        : {
+            status: "FAIL",
+            message: `CloudTrail ${trailLabel(trail)} does not encrypt its log files with a KMS key (SSE-S3 only)`,
+          },
     ),
 });

@@ -22,7 +22,10 @@ describe("cloudtrail-log-file-validation", () => {
   });
 
   it("is not applicable when no trail covers the region", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
     expect(f?.message).toContain("No CloudTrail trail covers us-east-1");
   });

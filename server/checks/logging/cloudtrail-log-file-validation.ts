@@ -31,6 +31,9 @@ export default defineCheck({
     evaluateCoveringTrails(inventory, (trail) =>
       trail.logFileValidationEnabled
         ? { status: "PASS", message: `CloudTrail ${trailLabel(trail)} has log file validation enabled` }
-        : { status: "FAIL", message: `CloudTrail ${trailLabel(trail)} has log file validation disabled, so tampering with its log files would go unnoticed` },
+        : {
+            status: "FAIL",
+            message: `CloudTrail ${trailLabel(trail)} has log file validation disabled, so tampering with its log files would go unnoticed`,
+          },
     ),
 });

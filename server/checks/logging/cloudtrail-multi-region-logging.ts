@@ -39,9 +39,18 @@ aws cloudtrail start-logging --name organization-trail`,
         return [finding(arn, "PASS", `${inventory.region} is recorded by ${listText(logging.map(trailLabel))}`, evidence)];
       }
       if (covering.length > 0) {
-        return [finding(arn, "FAIL", `No trail is logging in ${inventory.region}: ${listText(covering.map(trailLabel))} covers it but is stopped`, evidence)];
+        return [
+          finding(
+            arn,
+            "FAIL",
+            `No trail is logging in ${inventory.region}: ${listText(covering.map(trailLabel))} covers it but is stopped`,
+            evidence,
+          ),
+        ];
       }
-      return [finding(arn, "FAIL", `No CloudTrail trail covers ${inventory.region} (none is multi-region or homed here)`, evidence)];
+      return [
+        finding(arn, "FAIL", `No CloudTrail trail covers ${inventory.region} (none is multi-region or homed here)`, evidence),
+      ];
     });
   },
 });

@@ -12,7 +12,10 @@ const withAlarms = (...alarms: ReturnType<typeof alarm>[]) =>
 
 describe("bedrock-guardrail-intervention-alarms", () => {
   it("passes with an actionable InvocationsIntervened alarm", () => {
-    const [f] = check.evaluate(withAlarms(alarm("interventions", { namespace: "AWS/Bedrock/Guardrails", metricName: "InvocationsIntervened" })), context);
+    const [f] = check.evaluate(
+      withAlarms(alarm("interventions", { namespace: "AWS/Bedrock/Guardrails", metricName: "InvocationsIntervened" })),
+      context,
+    );
     expect(f?.status).toBe("PASS");
     expect(f?.message).toBe("interventions alert on guardrail interventions in us-east-1");
   });
@@ -31,7 +34,13 @@ describe("bedrock-guardrail-intervention-alarms", () => {
 
   it("fails when the intervention alarm has no actions", () => {
     const [f] = check.evaluate(
-      withAlarms(alarm("interventions", { namespace: "AWS/Bedrock/Guardrails", metricName: "InvocationsIntervened", actionsEnabled: false })),
+      withAlarms(
+        alarm("interventions", {
+          namespace: "AWS/Bedrock/Guardrails",
+          metricName: "InvocationsIntervened",
+          actionsEnabled: false,
+        }),
+      ),
       context,
     );
     expect(f?.status).toBe("FAIL");
@@ -39,7 +48,10 @@ describe("bedrock-guardrail-intervention-alarms", () => {
   });
 
   it("is not applicable without guardrails", () => {
-    const [f] = check.evaluate(inventoryWith(() => {}), context);
+    const [f] = check.evaluate(
+      inventoryWith(() => {}),
+      context,
+    );
     expect(f?.status).toBe("NOT_APPLICABLE");
     expect(f?.message).toBe("No guardrails in us-east-1");
   });

@@ -8,7 +8,8 @@ const NAMESPACE = "AWS/Bedrock/Guardrails";
 const METRIC = "InvocationsIntervened";
 
 /** A metric alarm on InvocationsIntervened, or a metric-math alarm reading the guardrail namespace. */
-const watchesInterventions = (a: Alarm) => (a.namespace === NAMESPACE && a.metricName === METRIC) || a.metricNamespaces.includes(NAMESPACE);
+const watchesInterventions = (a: Alarm) =>
+  (a.namespace === NAMESPACE && a.metricName === METRIC) || a.metricNamespaces.includes(NAMESPACE);
 
 export default defineCheck({
   id: "bedrock-guardrail-intervention-alarms",
@@ -56,20 +57,37 @@ export default defineCheck({
   frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
-    return withParts(arn, { guardrails: inventory.bedrock.guardrails, alarms: inventory.cloudwatch.alarms }, ({ guardrails, alarms }) => {
-      if (guardrails.length === 0) return [finding(arn, "NOT_APPLICABLE", `No guardrails in ${inventory.region}`, { guardrails: 0 })];
-      const watching = alarms.filter(watchesInterventions);
-      const good = watching.filter(actionable);
-      const evidence = { alarms: watching.map(alarmExcerpt) };
-      if (good.length > 0) {
-        return [finding(arn, "PASS", `${listText(good.map((a) => a.alarmName))} alert on guardrail interventions in ${inventory.region}`, evidence)];
-      }
-      if (watching.length > 0) {
-        return [
-          finding(arn, "FAIL", `Alarm(s) ${listText(watching.map((a) => a.alarmName))} watch ${METRIC} in ${inventory.region} but none has actions enabled with an alarm action`, evidence),
-        ];
-      }
-      return [finding(arn, "FAIL", `No CloudWatch alarm watches ${NAMESPACE} ${METRIC} in ${inventory.region}`, evidence)];
-    });
+    return withParts(
+      arn,
+      { guardrails: inventory.bedrock.guardrails, alarms: inventory.cloudwatch.alarms },
+      ({ guardrails, alarms }) => {
+        if (guardrails.length === 0)
+          return [finding(arn, "NOT_APPLICABLE", `No guardrails in ${inventory.region}`, { guardrails: 0 })];
+        const watching = alarms.filter(watchesInterventions);
+        const good = watching.filter(actionable);
+        const evidence = { alarms: watching.map(alarmExcerpt) };
+        if (good.length > 0) {
+          return [
+            finding(
+              arn,
+              "PASS",
+              `${listText(good.map((a) => a.alarmName))} alert on guardrail interventions in ${inventory.region}`,
+              evidence,
+            ),
+          ];
+        }
+        if (watching.length > 0) {
+          return [
+            finding(
+              arn,
+              "FAIL",
+              `Alarm(s) ${listText(watching.map((a) => a.alarmName))} watch ${METRIC} in ${inventory.region} but none has actions enabled with an alarm action`,
+              evidence,
+            ),
+          ];
+        }
+        return [finding(arn, "FAIL", `No CloudWatch alarm watches ${NAMESPACE} ${METRIC} in ${inventory.region}`, evidence)];
+      },
+    );
   },
 });

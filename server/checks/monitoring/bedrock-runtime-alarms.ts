@@ -52,11 +52,25 @@ export default defineCheck({
       const good = bedrock.filter(actionable);
       const evidence = { alarms: bedrock.map(alarmExcerpt) };
       if (good.length > 0) {
-        return [finding(arn, "PASS", `${listText(good.map((a) => a.alarmName))} watch ${NAMESPACE} in ${inventory.region} and notify on alarm`, evidence)];
+        return [
+          finding(
+            arn,
+            "PASS",
+            `${listText(good.map((a) => a.alarmName))} watch ${NAMESPACE} in ${inventory.region} and notify on alarm`,
+            evidence,
+          ),
+        ];
       }
       if (bedrock.length > 0) {
         const names = listText(bedrock.map((a) => a.alarmName));
-        return [finding(arn, "FAIL", `Alarm(s) ${names} watch ${NAMESPACE} in ${inventory.region} but none has actions enabled with an alarm action, so no one is notified`, evidence)];
+        return [
+          finding(
+            arn,
+            "FAIL",
+            `Alarm(s) ${names} watch ${NAMESPACE} in ${inventory.region} but none has actions enabled with an alarm action, so no one is notified`,
+            evidence,
+          ),
+        ];
       }
       return [finding(arn, "FAIL", `No CloudWatch alarm watches the ${NAMESPACE} namespace in ${inventory.region}`, evidence)];
     });

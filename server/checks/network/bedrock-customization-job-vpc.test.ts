@@ -25,14 +25,18 @@ describe("bedrock-customization-job-vpc", () => {
   it("passes a job that runs in VPC subnets", () => {
     const [f] = evaluate([job("ft-private", { subnetIds: ["subnet-0aaa", "subnet-0bbb"], securityGroupIds: ["sg-0ccc"] })]);
     expect(f?.status).toBe("PASS");
-    expect(f?.message).toBe("Customization job ft-private runs in VPC subnet(s) subnet-0aaa, subnet-0bbb with security group(s) sg-0ccc");
+    expect(f?.message).toBe(
+      "Customization job ft-private runs in VPC subnet(s) subnet-0aaa, subnet-0bbb with security group(s) sg-0ccc",
+    );
     expect(f?.resourceArn).toContain("model-customization-job/");
   });
 
   it("fails a job without a VPC configuration", () => {
     const [f] = evaluate([job("ft-public")]);
     expect(f?.status).toBe("FAIL");
-    expect(f?.message).toBe("Customization job ft-public has no VPC configuration: Bedrock reads its training data over the public network path, outside your VPC");
+    expect(f?.message).toBe(
+      "Customization job ft-public has no VPC configuration: Bedrock reads its training data over the public network path, outside your VPC",
+    );
     expect(f?.evidence).toMatchObject({ vpcConfig: null });
   });
 

@@ -61,13 +61,28 @@ export default defineCheck({
         const vpc = job.vpcConfig;
         const evidence = { job: job.jobName, status: job.status, vpcConfig: vpc ?? null };
         if (!vpc) {
-          return finding(job.jobArn, "FAIL", `Customization job ${job.jobName} has no VPC configuration: Bedrock reads its training data over the public network path, outside your VPC`, evidence);
+          return finding(
+            job.jobArn,
+            "FAIL",
+            `Customization job ${job.jobName} has no VPC configuration: Bedrock reads its training data over the public network path, outside your VPC`,
+            evidence,
+          );
         }
         if (vpc.subnetIds.length === 0) {
-          return finding(job.jobArn, "FAIL", `Customization job ${job.jobName} has a VPC configuration without subnets, so it does not run in your VPC`, evidence);
+          return finding(
+            job.jobArn,
+            "FAIL",
+            `Customization job ${job.jobName} has a VPC configuration without subnets, so it does not run in your VPC`,
+            evidence,
+          );
         }
         const groups = vpc.securityGroupIds.length > 0 ? ` with security group(s) ${vpc.securityGroupIds.join(", ")}` : "";
-        return finding(job.jobArn, "PASS", `Customization job ${job.jobName} runs in VPC subnet(s) ${vpc.subnetIds.join(", ")}${groups}`, evidence);
+        return finding(
+          job.jobArn,
+          "PASS",
+          `Customization job ${job.jobName} runs in VPC subnet(s) ${vpc.subnetIds.join(", ")}${groups}`,
+          evidence,
+        );
       }),
     );
   },

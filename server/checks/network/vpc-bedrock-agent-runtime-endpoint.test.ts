@@ -20,12 +20,17 @@ describe("vpc-bedrock-agent-runtime-endpoint", () => {
     const inv = inventoryWith((i) => {
       i.bedrock.agents = ok([agent]);
       i.ec2.vpcs = ok([vpc("vpc-1"), vpc("vpc-2")]);
-      i.ec2.vpcEndpoints = ok([endpoint("vpce-1", "vpc-1", "bedrock-agent-runtime"), endpoint("vpce-2", "vpc-2", "bedrock-runtime")]);
+      i.ec2.vpcEndpoints = ok([
+        endpoint("vpce-1", "vpc-1", "bedrock-agent-runtime"),
+        endpoint("vpce-2", "vpc-2", "bedrock-runtime"),
+      ]);
     });
     const [one, two] = check.evaluate(inv, context);
     expect(one?.status).toBe("PASS");
     expect(two?.status).toBe("FAIL");
-    expect(two?.message).toBe("VPC vpc-2 has no available interface endpoint for com.amazonaws.us-east-1.bedrock-agent-runtime, while the region has 1 agent(s) and 0 knowledge base(s)");
+    expect(two?.message).toBe(
+      "VPC vpc-2 has no available interface endpoint for com.amazonaws.us-east-1.bedrock-agent-runtime, while the region has 1 agent(s) and 0 knowledge base(s)",
+    );
   });
 
   it("is not applicable without agents or knowledge bases, or without VPCs", () => {
@@ -36,7 +41,10 @@ describe("vpc-bedrock-agent-runtime-endpoint", () => {
   });
 
   it("reports ERROR when knowledge bases could not be listed", () => {
-    const [e] = check.evaluate(inventoryWith((i) => void (i.bedrock.knowledgeBases = denied("bedrock:ListKnowledgeBases"))), context);
+    const [e] = check.evaluate(
+      inventoryWith((i) => void (i.bedrock.knowledgeBases = denied("bedrock:ListKnowledgeBases"))),
+      context,
+    );
     expect(e?.status).toBe("ERROR");
     expect(e?.message).toContain("bedrock:ListKnowledgeBases");
   });

@@ -48,19 +48,40 @@ export default defineCheck({
     };
     return withParts(arn, parts, ({ vpcs, vpcEndpoints, agents, knowledgeBases }) => {
       if (agents.length === 0 && knowledgeBases.length === 0) {
-        return [draft(arn, "NOT_APPLICABLE", `No Bedrock agents or knowledge bases in ${inventory.region}`, { agents: 0, knowledgeBases: 0 })];
+        return [
+          draft(arn, "NOT_APPLICABLE", `No Bedrock agents or knowledge bases in ${inventory.region}`, {
+            agents: 0,
+            knowledgeBases: 0,
+          }),
+        ];
       }
       const candidates = nonDefaultVpcs(vpcs);
-      if (candidates.length === 0) return [draft(arn, "NOT_APPLICABLE", `No non-default VPC in ${inventory.region}`, { vpcs: vpcs.length })];
+      if (candidates.length === 0)
+        return [draft(arn, "NOT_APPLICABLE", `No non-default VPC in ${inventory.region}`, { vpcs: vpcs.length })];
       const endpoints = endpointsOf(vpcEndpoints, inventory, ["bedrock-agent-runtime"], ["Interface"]);
       const users = `${agents.length} agent(s) and ${knowledgeBases.length} knowledge base(s)`;
       return candidates.map((vpc) => {
         const mine = endpoints.filter((e) => e.vpcId === vpc.vpcId);
         const available = mine.find(isAvailable);
-        const evidence = { vpcId: vpc.vpcId, endpoints: mine.map((e) => ({ id: e.vpcEndpointId, state: e.state })), agents: agents.length, knowledgeBases: knowledgeBases.length };
+        const evidence = {
+          vpcId: vpc.vpcId,
+          endpoints: mine.map((e) => ({ id: e.vpcEndpointId, state: e.state })),
+          agents: agents.length,
+          knowledgeBases: knowledgeBases.length,
+        };
         return available
-          ? draft(vpcArn(vpc.vpcId, inventory), "PASS", `VPC ${vpc.vpcId} has ${service} interface endpoint ${available.vpcEndpointId}`, evidence)
-          : draft(vpcArn(vpc.vpcId, inventory), "FAIL", `VPC ${vpc.vpcId} has no available interface endpoint for ${service}, while the region has ${users}`, evidence);
+          ? draft(
+              vpcArn(vpc.vpcId, inventory),
+              "PASS",
+              `VPC ${vpc.vpcId} has ${service} interface endpoint ${available.vpcEndpointId}`,
+              evidence,
+            )
+          : draft(
+              vpcArn(vpc.vpcId, inventory),
+              "FAIL",
+              `VPC ${vpc.vpcId} has no available interface endpoint for ${service}, while the region has ${users}`,
+              evidence,
+            );
       });
     });
   },

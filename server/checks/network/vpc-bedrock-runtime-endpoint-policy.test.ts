@@ -6,22 +6,42 @@ import { context, denied, inventoryWith } from "../testing/inventory-fixture";
 import check from "./vpc-bedrock-runtime-endpoint-policy";
 
 const withPolicy = (policyDocument: unknown) =>
-  inventoryWith((i) => void (i.ec2.vpcEndpoints = ok([endpoint("vpce-1", "vpc-1", "bedrock-runtime", policyDocument === undefined ? {} : { policyDocument })])));
+  inventoryWith(
+    (i) =>
+      void (i.ec2.vpcEndpoints = ok([
+        endpoint("vpce-1", "vpc-1", "bedrock-runtime", policyDocument === undefined ? {} : { policyDocument }),
+      ])),
+  );
 
 const statement = (extra: Record<string, unknown>) => ({
   Version: "2012-10-17",
-  Statement: [{ Sid: "Runtime", Effect: "Allow", Principal: "*", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], Resource: "*", ...extra }],
+  Statement: [
+    {
+      Sid: "Runtime",
+      Effect: "Allow",
+      Principal: "*",
+      Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+      Resource: "*",
+      ...extra,
+    },
+  ],
 });
 
 describe("vpc-bedrock-runtime-endpoint-policy", () => {
   it("passes a policy limited to the account", () => {
-    const [f] = check.evaluate(withPolicy(statement({ Condition: { StringEquals: { "aws:PrincipalAccount": "111122223333" } } })), context);
+    const [f] = check.evaluate(
+      withPolicy(statement({ Condition: { StringEquals: { "aws:PrincipalAccount": "111122223333" } } })),
+      context,
+    );
     expect(f?.status).toBe("PASS");
     expect(f?.message).toContain("Endpoint vpce-1 (VPC vpc-1) has a policy that admits only this account and trusted accounts");
   });
 
   it("passes a policy limited to the organization", () => {
-    expect(check.evaluate(withPolicy(statement({ Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } })), context)[0]?.status).toBe("PASS");
+    expect(
+      check.evaluate(withPolicy(statement({ Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } })), context)[0]
+        ?.status,
+    ).toBe("PASS");
   });
 
   it("fails a missing policy (AWS default) and the explicit default policy", () => {
@@ -52,8 +72,16 @@ describe("vpc-bedrock-runtime-endpoint-policy", () => {
   });
 
   it("is not applicable without a bedrock-runtime endpoint, and ERRORs when endpoints could not be read", () => {
-    expect(check.evaluate(inventoryWith(() => {}), context)[0]?.status).toBe("NOT_APPLICABLE");
-    const [e] = check.evaluate(inventoryWith((i) => void (i.ec2.vpcEndpoints = denied("ec2:DescribeVpcEndpoints"))), context);
+    expect(
+      check.evaluate(
+        inventoryWith(() => {}),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
+    const [e] = check.evaluate(
+      inventoryWith((i) => void (i.ec2.vpcEndpoints = denied("ec2:DescribeVpcEndpoints"))),
+      context,
+    );
     expect(e?.status).toBe("ERROR");
     expect(e?.message).toContain("ec2:DescribeVpcEndpoints");
   });

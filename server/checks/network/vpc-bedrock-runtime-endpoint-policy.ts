@@ -10,7 +10,11 @@ import { foundationModelProbe, inferenceProfileProbe } from "../lib/iam-probes";
 import { isAllowed, type DecidingStatement } from "../lib/iam-simulate";
 import { endpointArn, runtimeEndpoints } from "../lib/network-endpoints";
 
-const ALLOW_ALL = { name: "identity allows everything", kind: "identity", statements: [{ Effect: "Allow", Action: "*", Resource: "*" }] } satisfies ParsedPolicy;
+const ALLOW_ALL = {
+  name: "identity allows everything",
+  kind: "identity",
+  statements: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+} satisfies ParsedPolicy;
 
 function untrustedAccount(trusted: ReadonlySet<string>): string {
   for (let n = 999999999999; ; n -= 1) if (!trusted.has(String(n))) return String(n);
@@ -50,10 +54,13 @@ function evaluateEndpoint(e: VpcEndpoint, inv: Inventory, settings: CheckSetting
   const arn = endpointArn(e, inv);
   const where = `Endpoint ${e.vpcEndpointId} (VPC ${e.vpcId})`;
   if (e.policyDocument === undefined || e.policyDocument === null) {
-    return draft(arn, "FAIL", `${where} has no endpoint policy, so the AWS default applies: full access for every principal`, { policyDocument: null });
+    return draft(arn, "FAIL", `${where} has no endpoint policy, so the AWS default applies: full access for every principal`, {
+      policyDocument: null,
+    });
   }
   const parsed = parsePolicy(e.policyDocument, `endpoint policy of ${e.vpcEndpointId}`, "endpoint");
-  if (!parsed.ok) return draft(arn, "ERROR", `Could not evaluate ${where}: ${parsed.error}`, { policyDocument: e.policyDocument });
+  if (!parsed.ok)
+    return draft(arn, "ERROR", `Could not evaluate ${where}: ${parsed.error}`, { policyDocument: e.policyDocument });
   const policy = parsed.policy;
   const problems: string[] = [];
   const offending: DecidingStatement[] = [];
@@ -80,13 +87,21 @@ function evaluateEndpoint(e: VpcEndpoint, inv: Inventory, settings: CheckSetting
     return r.allowed ? r.allowedBy : [];
   });
   if (outsiderGrants.length > 0) {
-    problems.push(`it lets principals of accounts that are neither this account nor trusted invoke models through the endpoint (${grantsText(outsiderGrants, "resource")})`);
+    problems.push(
+      `it lets principals of accounts that are neither this account nor trusted invoke models through the endpoint (${grantsText(outsiderGrants, "resource")})`,
+    );
     offending.push(...outsiderGrants);
   }
-  if (problems.length > 0) return draft(arn, "FAIL", `${where}: ${problems.join("; ")}`, { statements: grantsEvidence(unique(offending)) });
-  return draft(arn, "PASS", `${where} has a policy that admits only this account and trusted accounts and does not grant every action to everyone`, {
-    policy: policy.statements,
-  });
+  if (problems.length > 0)
+    return draft(arn, "FAIL", `${where}: ${problems.join("; ")}`, { statements: grantsEvidence(unique(offending)) });
+  return draft(
+    arn,
+    "PASS",
+    `${where} has a policy that admits only this account and trusted accounts and does not grant every action to everyone`,
+    {
+      policy: policy.statements,
+    },
+  );
 }
 
 export default defineCheck({
@@ -96,7 +111,7 @@ export default defineCheck({
   category: "Network",
   scope: "region",
   rationale:
-    "An interface endpoint without a policy (or with the default Principal \"*\", Action \"*\" policy) lets any credentials " +
+    'An interface endpoint without a policy (or with the default Principal "*", Action "*" policy) lets any credentials ' +
     "reach Bedrock through your VPC, including an attacker's own account, which turns the endpoint into an exfiltration " +
     "path that bypasses egress controls. The check simulates calls through the endpoint by a principal of an account that " +
     "is neither this account nor in the trusted list (nor in your organization) and fails if the policy admits it.",
@@ -139,8 +154,11 @@ export default defineCheck({
     const arn = regionArn(inventory, "ec2");
     return withParts(arn, { vpcEndpoints: inventory.ec2.vpcEndpoints }, ({ vpcEndpoints }) => {
       const runtime = runtimeEndpoints(vpcEndpoints, inventory);
-      if (runtime.length === 0) return [draft(arn, "NOT_APPLICABLE", `No bedrock-runtime interface endpoint in ${inventory.region}`, { endpoints: 0 })];
-      return runtime.flatMap((e) => guarded(endpointArn(e, inventory), `endpoint ${e.vpcEndpointId}`, () => [evaluateEndpoint(e, inventory, settings)]));
+      if (runtime.length === 0)
+        return [draft(arn, "NOT_APPLICABLE", `No bedrock-runtime interface endpoint in ${inventory.region}`, { endpoints: 0 })];
+      return runtime.flatMap((e) =>
+        guarded(endpointArn(e, inventory), `endpoint ${e.vpcEndpointId}`, () => [evaluateEndpoint(e, inventory, settings)]),
+      );
     });
   },
 });

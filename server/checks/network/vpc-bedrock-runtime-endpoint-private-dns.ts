@@ -37,12 +37,23 @@ aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-0123456789abcdef0 --private-d
     const arn = regionArn(inventory, "ec2");
     return withParts(arn, { vpcEndpoints: inventory.ec2.vpcEndpoints }, ({ vpcEndpoints }) => {
       const runtime = runtimeEndpoints(vpcEndpoints, inventory);
-      if (runtime.length === 0) return [draft(arn, "NOT_APPLICABLE", `No bedrock-runtime interface endpoint in ${inventory.region}`, { endpoints: 0 })];
+      if (runtime.length === 0)
+        return [draft(arn, "NOT_APPLICABLE", `No bedrock-runtime interface endpoint in ${inventory.region}`, { endpoints: 0 })];
       return runtime.map((e) => {
         const evidence = { vpcEndpointId: e.vpcEndpointId, vpcId: e.vpcId, privateDnsEnabled: e.privateDnsEnabled };
         return e.privateDnsEnabled
-          ? draft(endpointArn(e, inventory), "PASS", `Endpoint ${e.vpcEndpointId} (VPC ${e.vpcId}) has private DNS enabled`, evidence)
-          : draft(endpointArn(e, inventory), "FAIL", `Endpoint ${e.vpcEndpointId} (VPC ${e.vpcId}) has private DNS disabled: SDKs keep resolving the public Bedrock endpoint`, evidence);
+          ? draft(
+              endpointArn(e, inventory),
+              "PASS",
+              `Endpoint ${e.vpcEndpointId} (VPC ${e.vpcId}) has private DNS enabled`,
+              evidence,
+            )
+          : draft(
+              endpointArn(e, inventory),
+              "FAIL",
+              `Endpoint ${e.vpcEndpointId} (VPC ${e.vpcId}) has private DNS disabled: SDKs keep resolving the public Bedrock endpoint`,
+              evidence,
+            );
       });
     });
   },

@@ -17,7 +17,12 @@ function portsText(r: SecurityGroupRule): string {
 
 function reviewRule(sg: SecurityGroup, r: SecurityGroupRule, vpcCidrs: readonly string[], out: Review): void {
   const protocol = r.ipProtocol.toLowerCase();
-  const sources = [...r.ipv4Ranges.map((x) => x.cidrIp), ...r.ipv6Ranges.map((x) => x.cidrIpv6), ...r.prefixListIds, ...r.referencedGroupIds];
+  const sources = [
+    ...r.ipv4Ranges.map((x) => x.cidrIp),
+    ...r.ipv6Ranges.map((x) => x.cidrIpv6),
+    ...r.prefixListIds,
+    ...r.referencedGroupIds,
+  ];
   const from = sources.join(", ") || "no source";
   if (protocol === "-1" || protocol === "all") {
     out.violations.push(`${sg.groupId} allows all traffic from ${from}`);
@@ -32,10 +37,12 @@ function reviewRule(sg: SecurityGroup, r: SecurityGroupRule, vpcCidrs: readonly 
     return;
   }
   for (const cidr of [...r.ipv4Ranges.map((x) => x.cidrIp), ...r.ipv6Ranges.map((x) => x.cidrIpv6)]) {
-    if (!vpcCidrs.some((block) => cidrWithin(cidr, block))) out.violations.push(`${sg.groupId} allows 443 from ${cidr}, outside the VPC's CIDR blocks`);
+    if (!vpcCidrs.some((block) => cidrWithin(cidr, block)))
+      out.violations.push(`${sg.groupId} allows 443 from ${cidr}, outside the VPC's CIDR blocks`);
   }
   // A prefix list's CIDRs are not in the inventory; a referenced group is a set of network interfaces, not a range.
-  for (const pl of r.prefixListIds) out.unknowns.push(`${sg.groupId} allows 443 from prefix list ${pl}, whose CIDRs are not in the inventory`);
+  for (const pl of r.prefixListIds)
+    out.unknowns.push(`${sg.groupId} allows 443 from prefix list ${pl}, whose CIDRs are not in the inventory`);
 }
 
 function evaluateEndpoint(e: VpcEndpoint, vpcs: readonly Vpc[], groups: readonly SecurityGroup[], inv: Inventory): FindingDraft {
@@ -45,16 +52,27 @@ function evaluateEndpoint(e: VpcEndpoint, vpcs: readonly Vpc[], groups: readonly
   const missing = e.securityGroupIds.filter((id) => !groups.some((g) => g.groupId === id));
   if (!vpc || missing.length > 0) {
     const what = [...(vpc ? [] : [`VPC ${e.vpcId}`]), ...missing.map((id) => `security group ${id}`)];
-    return draft(arn, "ERROR", `Could not evaluate ${where}: ${what.join(", ")} not in the inventory`, { securityGroupIds: e.securityGroupIds });
+    return draft(arn, "ERROR", `Could not evaluate ${where}: ${what.join(", ")} not in the inventory`, {
+      securityGroupIds: e.securityGroupIds,
+    });
   }
   const attached = groups.filter((g) => e.securityGroupIds.includes(g.groupId));
   const review: Review = { violations: [], unknowns: [] };
   for (const sg of attached) for (const r of sg.ingress) reviewRule(sg, r, vpc.cidrBlocks, review);
-  const evidence = { vpcCidrBlocks: vpc.cidrBlocks, securityGroups: attached.map((g) => ({ groupId: g.groupId, ingress: g.ingress })) };
+  const evidence = {
+    vpcCidrBlocks: vpc.cidrBlocks,
+    securityGroups: attached.map((g) => ({ groupId: g.groupId, ingress: g.ingress })),
+  };
   if (review.violations.length > 0) return draft(arn, "FAIL", `${where}: ${review.violations.join("; ")}`, evidence);
-  if (review.unknowns.length > 0) return draft(arn, "ERROR", `Could not evaluate ${where}: ${review.unknowns.join("; ")}`, evidence);
+  if (review.unknowns.length > 0)
+    return draft(arn, "ERROR", `Could not evaluate ${where}: ${review.unknowns.join("; ")}`, evidence);
   const ids = attached.map((g) => g.groupId).join(", ") || "none";
-  return draft(arn, "PASS", `${where} accepts only HTTPS (443) from inside the VPC (${vpc.cidrBlocks.join(", ")}); security groups: ${ids}`, evidence);
+  return draft(
+    arn,
+    "PASS",
+    `${where} accepts only HTTPS (443) from inside the VPC (${vpc.cidrBlocks.join(", ")}); security groups: ${ids}`,
+    evidence,
+  );
 }
 
 export default defineCheck({
@@ -96,10 +114,15 @@ resource "aws_vpc_security_group_ingress_rule" "https_from_vpc" {
   frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "ec2");
-    const parts = { vpcs: inventory.ec2.vpcs, vpcEndpoints: inventory.ec2.vpcEndpoints, securityGroups: inventory.ec2.securityGroups };
+    const parts = {
+      vpcs: inventory.ec2.vpcs,
+      vpcEndpoints: inventory.ec2.vpcEndpoints,
+      securityGroups: inventory.ec2.securityGroups,
+    };
     return withParts(arn, parts, ({ vpcs, vpcEndpoints, securityGroups }) => {
       const runtime = runtimeEndpoints(vpcEndpoints, inventory);
-      if (runtime.length === 0) return [draft(arn, "NOT_APPLICABLE", `No bedrock-runtime interface endpoint in ${inventory.region}`, { endpoints: 0 })];
+      if (runtime.length === 0)
+        return [draft(arn, "NOT_APPLICABLE", `No bedrock-runtime interface endpoint in ${inventory.region}`, { endpoints: 0 })];
       return runtime.map((e) => evaluateEndpoint(e, vpcs, securityGroups, inventory));
     });
   },

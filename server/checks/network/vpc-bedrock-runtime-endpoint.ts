@@ -43,13 +43,23 @@ export default defineCheck({
     const service = serviceName(inventory.partition, inventory.region, "bedrock-runtime");
     return withParts(arn, { vpcs: inventory.ec2.vpcs, vpcEndpoints: inventory.ec2.vpcEndpoints }, ({ vpcs, vpcEndpoints }) => {
       const candidates = nonDefaultVpcs(vpcs);
-      if (candidates.length === 0) return [draft(arn, "NOT_APPLICABLE", `No non-default VPC in ${inventory.region}`, { vpcs: vpcs.length })];
+      if (candidates.length === 0)
+        return [draft(arn, "NOT_APPLICABLE", `No non-default VPC in ${inventory.region}`, { vpcs: vpcs.length })];
       const runtime = runtimeEndpoints(vpcEndpoints, inventory);
       return candidates.map((vpc) => {
         const mine = runtime.filter((e) => e.vpcId === vpc.vpcId);
-        const evidence = { vpcId: vpc.vpcId, endpoints: mine.map((e) => ({ id: e.vpcEndpointId, serviceName: e.serviceName, state: e.state })) };
+        const evidence = {
+          vpcId: vpc.vpcId,
+          endpoints: mine.map((e) => ({ id: e.vpcEndpointId, serviceName: e.serviceName, state: e.state })),
+        };
         const available = mine.find(isAvailable);
-        if (available) return draft(vpcArn(vpc.vpcId, inventory), "PASS", `VPC ${vpc.vpcId} has ${service} interface endpoint ${available.vpcEndpointId} (available)`, evidence);
+        if (available)
+          return draft(
+            vpcArn(vpc.vpcId, inventory),
+            "PASS",
+            `VPC ${vpc.vpcId} has ${service} interface endpoint ${available.vpcEndpointId} (available)`,
+            evidence,
+          );
         const states = mine.map((e) => `${e.vpcEndpointId} is ${e.state}`);
         return draft(
           vpcArn(vpc.vpcId, inventory),

@@ -25,8 +25,16 @@ describe("vpc-private-logging-endpoints", () => {
   });
 
   it("is not applicable when no VPC has a bedrock-runtime endpoint, and ERRORs when VPCs could not be read", () => {
-    expect(check.evaluate(inventoryWith((i) => void (i.ec2.vpcs = ok([vpc("vpc-1")]))), context)[0]?.status).toBe("NOT_APPLICABLE");
-    const [e] = check.evaluate(inventoryWith((i) => void (i.ec2.vpcs = denied("ec2:DescribeVpcs"))), context);
+    expect(
+      check.evaluate(
+        inventoryWith((i) => void (i.ec2.vpcs = ok([vpc("vpc-1")]))),
+        context,
+      )[0]?.status,
+    ).toBe("NOT_APPLICABLE");
+    const [e] = check.evaluate(
+      inventoryWith((i) => void (i.ec2.vpcs = denied("ec2:DescribeVpcs"))),
+      context,
+    );
     expect(e?.status).toBe("ERROR");
     expect(e?.message).toContain("ec2:DescribeVpcs");
   });

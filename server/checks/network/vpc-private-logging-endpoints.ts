@@ -47,19 +47,42 @@ resource "aws_vpc_endpoint" "s3" {
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "ec2");
     return withParts(arn, { vpcs: inventory.ec2.vpcs, vpcEndpoints: inventory.ec2.vpcEndpoints }, ({ vpcs, vpcEndpoints }) => {
-      const withRuntime = new Set(runtimeEndpoints(vpcEndpoints, inventory).filter(isAvailable).map((e) => e.vpcId));
+      const withRuntime = new Set(
+        runtimeEndpoints(vpcEndpoints, inventory)
+          .filter(isAvailable)
+          .map((e) => e.vpcId),
+      );
       const candidates = nonDefaultVpcs(vpcs).filter((v) => withRuntime.has(v.vpcId));
-      if (candidates.length === 0) return [draft(arn, "NOT_APPLICABLE", `No VPC in ${inventory.region} has an available bedrock-runtime endpoint`, { vpcs: vpcs.length })];
+      if (candidates.length === 0)
+        return [
+          draft(arn, "NOT_APPLICABLE", `No VPC in ${inventory.region} has an available bedrock-runtime endpoint`, {
+            vpcs: vpcs.length,
+          }),
+        ];
       const logs = endpointsOf(vpcEndpoints, inventory, ["logs"], ["Interface"]).filter(isAvailable);
       const s3 = endpointsOf(vpcEndpoints, inventory, ["s3"], ["Gateway", "Interface"]).filter(isAvailable);
       return candidates.map((vpc) => {
         const hasLogs = logs.find((e) => e.vpcId === vpc.vpcId);
         const hasS3 = s3.find((e) => e.vpcId === vpc.vpcId);
         const missing = [...(hasLogs ? [] : ["a logs interface endpoint"]), ...(hasS3 ? [] : ["an S3 endpoint"])];
-        const evidence = { vpcId: vpc.vpcId, logsEndpoint: hasLogs?.vpcEndpointId ?? null, s3Endpoint: hasS3?.vpcEndpointId ?? null };
+        const evidence = {
+          vpcId: vpc.vpcId,
+          logsEndpoint: hasLogs?.vpcEndpointId ?? null,
+          s3Endpoint: hasS3?.vpcEndpointId ?? null,
+        };
         return missing.length > 0
-          ? draft(vpcArn(vpc.vpcId, inventory), "FAIL", `VPC ${vpc.vpcId} has a Bedrock runtime endpoint but lacks ${missing.join(" and ")}`, evidence)
-          : draft(vpcArn(vpc.vpcId, inventory), "PASS", `VPC ${vpc.vpcId} has logs (${hasLogs?.vpcEndpointId ?? ""}) and S3 (${hasS3?.vpcEndpointId ?? ""}) endpoints`, evidence);
+          ? draft(
+              vpcArn(vpc.vpcId, inventory),
+              "FAIL",
+              `VPC ${vpc.vpcId} has a Bedrock runtime endpoint but lacks ${missing.join(" and ")}`,
+              evidence,
+            )
+          : draft(
+              vpcArn(vpc.vpcId, inventory),
+              "PASS",
+              `VPC ${vpc.vpcId} has logs (${hasLogs?.vpcEndpointId ?? ""}) and S3 (${hasS3?.vpcEndpointId ?? ""}) endpoints`,
+              evidence,
+            );
       });
     });
   },

@@ -16,7 +16,9 @@ async function scanEstate(): Promise<EvaluatedFinding[]> {
     list.push(parseInventory(e.raw).inventory);
     byAccount.set(e.target.accountId, list);
   }
-  return [...byAccount.values()].flatMap((inventories) => evaluateAccount(CHECKS, inventories, { settings: DEFAULT_CHECK_SETTINGS }));
+  return [...byAccount.values()].flatMap((inventories) =>
+    evaluateAccount(CHECKS, inventories, { settings: DEFAULT_CHECK_SETTINGS }),
+  );
 }
 
 const findings = await scanEstate();
@@ -48,7 +50,11 @@ describe("demo estate coverage of the check catalog", () => {
     const crashed = errors.filter((f) => f.message.startsWith("The check failed to evaluate"));
     expect(crashed.map((f) => `${f.checkId} ${f.accountId}/${f.region}: ${f.message}`)).toEqual([]);
     const actions = DELIBERATELY_UNAVAILABLE.map((d) => d.action);
-    for (const f of errors) expect(actions.some((a) => f.message.includes(`grant ${a}`)), `${f.checkId} ${f.accountId}/${f.region}: ${f.message}`).toBe(true);
+    for (const f of errors)
+      expect(
+        actions.some((a) => f.message.includes(`grant ${a}`)),
+        `${f.checkId} ${f.accountId}/${f.region}: ${f.message}`,
+      ).toBe(true);
     expect(new Set(errors.map((f) => f.message.match(/grant ([\w:-]+)/)?.[1])).size).toBe(actions.length);
   });
 });

@@ -50,7 +50,9 @@ describe("demo source", () => {
 
   it("rejects accounts and regions outside the estate", async () => {
     const source = new DemoSource();
-    await expect(source.collect({ accountId: "999999999999", accountName: "x", regions: ["us-east-1"] }, "us-east-1")).rejects.toThrow(/not part of the demo estate/);
+    await expect(
+      source.collect({ accountId: "999999999999", accountName: "x", regions: ["us-east-1"] }, "us-east-1"),
+    ).rejects.toThrow(/not part of the demo estate/);
     const [target] = await source.listTargets();
     if (!target) throw new Error("no target");
     await expect(source.collect(target, "ap-south-1")).rejects.toThrow(/ap-south-1/);

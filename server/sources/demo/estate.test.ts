@@ -10,7 +10,15 @@ function unavailableParts(inv: Inventory): string[] {
   const out: string[] = [];
   if (inv.iam.status === "unavailable") out.push("iam");
   if (inv.organizations.status === "unavailable") out.push("organizations");
-  const sections = { bedrock: inv.bedrock, ec2: inv.ec2, kms: inv.kms, s3: inv.s3, cloudtrail: inv.cloudtrail, logs: inv.logs, cloudwatch: inv.cloudwatch };
+  const sections = {
+    bedrock: inv.bedrock,
+    ec2: inv.ec2,
+    kms: inv.kms,
+    s3: inv.s3,
+    cloudtrail: inv.cloudtrail,
+    logs: inv.logs,
+    cloudwatch: inv.cloudwatch,
+  };
   for (const [section, parts] of Object.entries(sections)) {
     for (const [name, part] of Object.entries(parts)) if (part.status === "unavailable") out.push(`${section}.${name}`);
   }
@@ -29,21 +37,26 @@ describe("demo estate inventories", () => {
     ]);
   });
 
-  it.each(estate.map((e) => [`${e.target.accountName}/${e.region}`, e] as const))("%s validates with inventorySchema, every part intact", (_name, e) => {
-    const strict = inventorySchema.safeParse(e.raw);
-    expect(strict.error?.issues ?? []).toEqual([]);
-    const { inventory, invalidParts } = parseInventory(e.raw);
-    expect(invalidParts).toEqual([]);
-    expect(inventory.accountId).toBe(e.target.accountId);
-    expect(inventory.region).toBe(e.region);
-  });
+  it.each(estate.map((e) => [`${e.target.accountName}/${e.region}`, e] as const))(
+    "%s validates with inventorySchema, every part intact",
+    (_name, e) => {
+      const strict = inventorySchema.safeParse(e.raw);
+      expect(strict.error?.issues ?? []).toEqual([]);
+      const { inventory, invalidParts } = parseInventory(e.raw);
+      expect(invalidParts).toEqual([]);
+      expect(inventory.accountId).toBe(e.target.accountId);
+      expect(inventory.region).toBe(e.region);
+    },
+  );
 
   it("is unavailable exactly where the estate says so on purpose, naming the IAM action", () => {
-    const actual = estate.flatMap((e) => unavailableParts(parseInventory(e.raw).inventory).map((part) => `${e.target.accountName}/${e.region}/${part}`));
+    const actual = estate.flatMap((e) =>
+      unavailableParts(parseInventory(e.raw).inventory).map((part) => `${e.target.accountName}/${e.region}/${part}`),
+    );
     const expected = estate.flatMap((e) =>
-      DELIBERATELY_UNAVAILABLE.filter((d) => `halcyon-${d.account}` === e.target.accountName && (d.region === "*" || d.region === e.region)).map(
-        (d) => `${e.target.accountName}/${e.region}/${d.part}`,
-      ),
+      DELIBERATELY_UNAVAILABLE.filter(
+        (d) => `halcyon-${d.account}` === e.target.accountName && (d.region === "*" || d.region === e.region),
+      ).map((d) => `${e.target.accountName}/${e.region}/${d.part}`),
     );
     expect(actual.sort()).toEqual(expected.sort());
     expect(actual.length).toBeGreaterThanOrEqual(3);
@@ -84,7 +97,7 @@ describe("demo estate inventories", () => {
     const arns: string[] = [];
     for (const e of estate) {
       const inv = parseInventory(e.raw).inventory;
-      const data = <T,>(p: { status: string; data?: T }): T | undefined => (p.status === "ok" ? p.data : undefined);
+      const data = <T>(p: { status: string; data?: T }): T | undefined => (p.status === "ok" ? p.data : undefined);
       arns.push(...(data(inv.bedrock.guardrails) ?? []).map((g) => g.arn));
       arns.push(...(data(inv.bedrock.agents) ?? []).map((a) => a.agentArn));
       arns.push(...(data(inv.bedrock.knowledgeBases) ?? []).map((k) => k.knowledgeBaseArn));

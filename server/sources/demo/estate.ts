@@ -14,7 +14,12 @@ import { eventDataStoresFor, trailsFor } from "./trails";
  * Parts the estate reports as unavailable on purpose, so a demo scan shows ERROR findings that
  * name the IAM action to grant. Tests assert that nothing else is unavailable.
  */
-export const DELIBERATELY_UNAVAILABLE: readonly { account: DemoAccount["key"]; region: DemoRegion | "*"; part: string; action: string }[] = [
+export const DELIBERATELY_UNAVAILABLE: readonly {
+  account: DemoAccount["key"];
+  region: DemoRegion | "*";
+  part: string;
+  action: string;
+}[] = [
   { account: "sandbox", region: "*", part: "bedrock.enforcedGuardrails", action: "bedrock:ListEnforcedGuardrailsConfiguration" },
   { account: "sandbox", region: "eu-west-1", part: "kms.keys", action: SANDBOX_EU_KMS_DENIED.action },
 ];

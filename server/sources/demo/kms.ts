@@ -58,15 +58,42 @@ function awsManaged(ctx: DemoContext, service: "s3" | "ebs" | "lambda"): KmsKey 
         Resource: "*",
         Condition: { StringEquals: { "kms:CallerAccount": id, "kms:ViaService": `${service}.${ctx.region}.amazonaws.com` } },
       },
-      { Sid: "Allow direct access to key metadata to the account", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${id}:root` }, Action: ["kms:Describe*", "kms:Get*", "kms:List*"], Resource: "*" },
+      {
+        Sid: "Allow direct access to key metadata to the account",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${id}:root` },
+        Action: ["kms:Describe*", "kms:Get*", "kms:List*"],
+        Resource: "*",
+      },
     ],
   };
-  return { keyId: key.id, arn: key.arn, keyManager: "AWS", keyState: "Enabled", keySpec: "SYMMETRIC_DEFAULT", policy: document, rotationEnabled: true };
+  return {
+    keyId: key.id,
+    arn: key.arn,
+    keyManager: "AWS",
+    keyState: "Enabled",
+    keySpec: "SYMMETRIC_DEFAULT",
+    policy: document,
+    rotationEnabled: true,
+  };
 }
 
-function customer(ctx: DemoContext, alias: string, document: PolicyDocument, opts: { rotation: boolean; state?: string }): KmsKey {
+function customer(
+  ctx: DemoContext,
+  alias: string,
+  document: PolicyDocument,
+  opts: { rotation: boolean; state?: string },
+): KmsKey {
   const key = kmsKey(ctx.account.id, ctx.region, alias);
-  return { keyId: key.id, arn: key.arn, keyManager: "CUSTOMER", keyState: opts.state ?? "Enabled", keySpec: "SYMMETRIC_DEFAULT", policy: document, rotationEnabled: opts.rotation };
+  return {
+    keyId: key.id,
+    arn: key.arn,
+    keyManager: "CUSTOMER",
+    keyState: opts.state ?? "Enabled",
+    keySpec: "SYMMETRIC_DEFAULT",
+    policy: document,
+    rotationEnabled: opts.rotation,
+  };
 }
 
 function logsKeyPolicy(accountId: string, region: string): PolicyDocument {
@@ -80,7 +107,14 @@ function logsKeyPolicy(accountId: string, region: string): PolicyDocument {
       Resource: "*",
       Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${accountId}:log-group:*` } },
     },
-    { Sid: "AllowBedrockLogDeliveryToS3", Effect: "Allow", Principal: { Service: "bedrock.amazonaws.com" }, Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": accountId } } },
+    {
+      Sid: "AllowBedrockLogDeliveryToS3",
+      Effect: "Allow",
+      Principal: { Service: "bedrock.amazonaws.com" },
+      Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+    },
     viaService(accountId, "s3", region),
   );
 }
@@ -90,7 +124,9 @@ function prodKeys(ctx: DemoContext): KmsKey[] {
   const r = ctx.region;
   const keys = [
     customer(ctx, KEY.prodWorkloads, policy(rootAdmin(id), ...admitBedrock(id, r)), { rotation: true }),
-    customer(ctx, KEY.prodKnowledgeBases, policy(rootAdmin(id), ...admitBedrock(id, r), viaService(id, "s3", r)), { rotation: true }),
+    customer(ctx, KEY.prodKnowledgeBases, policy(rootAdmin(id), ...admitBedrock(id, r), viaService(id, "s3", r)), {
+      rotation: true,
+    }),
     customer(ctx, KEY.prodInvocationLogs, logsKeyPolicy(id, r), { rotation: true }),
     awsManaged(ctx, "s3"),
   ];
@@ -120,7 +156,22 @@ function stagingKeys(ctx: DemoContext): KmsKey[] {
       Sid: "Allow access for Key Administrators",
       Effect: "Allow",
       Principal: { AWS: ssoRoleArn(id, "AdministratorAccess") },
-      Action: ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"],
+      Action: [
+        "kms:Create*",
+        "kms:Describe*",
+        "kms:Enable*",
+        "kms:List*",
+        "kms:Put*",
+        "kms:Update*",
+        "kms:Revoke*",
+        "kms:Disable*",
+        "kms:Get*",
+        "kms:Delete*",
+        "kms:TagResource",
+        "kms:UntagResource",
+        "kms:ScheduleKeyDeletion",
+        "kms:CancelKeyDeletion",
+      ],
       Resource: "*",
     },
     {
@@ -134,7 +185,9 @@ function stagingKeys(ctx: DemoContext): KmsKey[] {
   );
   return [
     customer(ctx, KEY.stagingFlows, flows, { rotation: false }),
-    customer(ctx, KEY.stagingBatch, policy(rootAdmin(id), ...admitBedrock(id, ctx.region), viaService(id, "s3", ctx.region)), { rotation: true }),
+    customer(ctx, KEY.stagingBatch, policy(rootAdmin(id), ...admitBedrock(id, ctx.region), viaService(id, "s3", ctx.region)), {
+      rotation: true,
+    }),
     awsManaged(ctx, "s3"),
   ];
 }

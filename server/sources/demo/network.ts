@@ -16,7 +16,13 @@ const tcp = (port: number, from: { cidr?: string; group?: string }): SecurityGro
   prefixListIds: [],
   referencedGroupIds: from.group ? [from.group] : [],
 });
-const ALL_OUT: SecurityGroupRule = { ipProtocol: "-1", ipv4Ranges: [{ cidrIp: "0.0.0.0/0" }], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] };
+const ALL_OUT: SecurityGroupRule = {
+  ipProtocol: "-1",
+  ipv4Ranges: [{ cidrIp: "0.0.0.0/0" }],
+  ipv6Ranges: [],
+  prefixListIds: [],
+  referencedGroupIds: [],
+};
 
 type NetworkSpec = {
   vpc?: { name: string; cidr: string };
@@ -45,12 +51,21 @@ function specFor(ctx: DemoContext): NetworkSpec {
   const use1 = ctx.region === "us-east-1";
   if (key === "prod") {
     const cidr = use1 ? "10.20.0.0/16" : "10.21.0.0/16";
-    const roles = use1 ? [PROD.roles.clinicalNotesTask, PROD.roles.triageLambda, PROD.roles.batchInference] : ["halcyon-eu-notes-api-task"];
-    const interfaces = use1 ? ["bedrock-runtime", "bedrock-agent-runtime", "bedrock", "logs", "kms", "sts"] : ["bedrock-runtime", "bedrock-agent-runtime", "logs"];
+    const roles = use1
+      ? [PROD.roles.clinicalNotesTask, PROD.roles.triageLambda, PROD.roles.batchInference]
+      : ["halcyon-eu-notes-api-task"];
+    const interfaces = use1
+      ? ["bedrock-runtime", "bedrock-agent-runtime", "bedrock", "logs", "kms", "sts"]
+      : ["bedrock-runtime", "bedrock-agent-runtime", "logs"];
     return {
       vpc: { name: use1 ? "clinical-apps" : "clinical-apps-eu", cidr },
       groups: use1
-        ? { "bedrock-endpoints": [{ port: 443, cidr }], "alb-public": [{ port: 443, cidr: "0.0.0.0/0" }], "clinical-notes-api": [{ port: 8080, group: "alb-public" }], "bedrock-jobs": [] }
+        ? {
+            "bedrock-endpoints": [{ port: 443, cidr }],
+            "alb-public": [{ port: 443, cidr: "0.0.0.0/0" }],
+            "clinical-notes-api": [{ port: 8080, group: "alb-public" }],
+            "bedrock-jobs": [],
+          }
         : { "bedrock-endpoints": [{ port: 443, cidr }] },
       endpoints: [
         ...interfaces.map((service) => ({
@@ -66,8 +81,16 @@ function specFor(ctx: DemoContext): NetworkSpec {
     // Opened to "anything" while debugging a VPN issue; private DNS off so the old proxy config kept working.
     return {
       vpc: { name: "clinical-apps-stg", cidr: "10.40.0.0/16" },
-      groups: { "bedrock-endpoints-stg": [{ port: 443, cidr: "0.0.0.0/0" }, { port: 80, cidr: "10.40.0.0/16" }] },
-      endpoints: [{ service: "bedrock-runtime", privateDns: false, group: "bedrock-endpoints-stg" }, { service: "s3", type: "Gateway" }],
+      groups: {
+        "bedrock-endpoints-stg": [
+          { port: 443, cidr: "0.0.0.0/0" },
+          { port: 80, cidr: "10.40.0.0/16" },
+        ],
+      },
+      endpoints: [
+        { service: "bedrock-runtime", privateDns: false, group: "bedrock-endpoints-stg" },
+        { service: "s3", type: "Gateway" },
+      ],
     };
   }
   if (key === "staging") return { vpc: { name: "experiments-eu-stg", cidr: "10.41.0.0/16" }, groups: {}, endpoints: [] };

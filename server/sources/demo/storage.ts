@@ -22,7 +22,11 @@ function build(accountId: string, s: Spec): Bucket {
   const encryption: Bucket["encryption"] =
     s.sse === "AES256"
       ? { algorithm: "AES256", bucketKeyEnabled: false }
-      : { algorithm: s.sse.dsse ? "aws:kms:dsse" : "aws:kms", kmsMasterKeyId: kmsKey(accountId, s.region, s.sse.alias).arn, bucketKeyEnabled: !s.sse.dsse };
+      : {
+          algorithm: s.sse.dsse ? "aws:kms:dsse" : "aws:kms",
+          kmsMasterKeyId: kmsKey(accountId, s.region, s.sse.alias).arn,
+          bucketKeyEnabled: !s.sse.dsse,
+        };
   return {
     name: s.name,
     arn: bucketArn(s.name),
@@ -37,12 +41,29 @@ function build(accountId: string, s: Spec): Bucket {
 
 const SPECS: Record<AccountKey, Spec[]> = {
   prod: [
-    { name: PROD.buckets.logsUse1, region: "us-east-1", sse: { alias: KEY.prodInvocationLogs }, objectLock: true, accessLogging: true },
+    {
+      name: PROD.buckets.logsUse1,
+      region: "us-east-1",
+      sse: { alias: KEY.prodInvocationLogs },
+      objectLock: true,
+      accessLogging: true,
+    },
     { name: PROD.buckets.logsEuw1, region: "eu-west-1", sse: { alias: KEY.prodInvocationLogs }, accessLogging: true },
     { name: PROD.buckets.formularyUse1, region: "us-east-1", sse: { alias: KEY.prodKnowledgeBases }, accessLogging: true },
-    { name: PROD.buckets.carePathwaysUse1, region: "us-east-1", sse: { alias: KEY.prodKnowledgeBases, dsse: true }, accessLogging: true },
+    {
+      name: PROD.buckets.carePathwaysUse1,
+      region: "us-east-1",
+      sse: { alias: KEY.prodKnowledgeBases, dsse: true },
+      accessLogging: true,
+    },
     { name: PROD.buckets.formularyEuw1, region: "eu-west-1", sse: { alias: KEY.prodKnowledgeBases }, accessLogging: true },
-    { name: PROD.buckets.cloudtrail, region: "us-east-1", sse: { alias: KEY.prodCloudtrail }, objectLock: true, accessLogging: true },
+    {
+      name: PROD.buckets.cloudtrail,
+      region: "us-east-1",
+      sse: { alias: KEY.prodCloudtrail },
+      objectLock: true,
+      accessLogging: true,
+    },
     { name: PROD.buckets.batchUse1, region: "us-east-1", sse: { alias: KEY.prodBatch } },
     { name: PROD.buckets.artifactsUse1, region: "us-east-1", sse: { alias: KEY.prodWorkloads } },
     // Server access log targets only accept SSE-S3.

@@ -15,9 +15,21 @@ const bedrockData = (types: string[]): AdvancedEventSelector[] =>
     ],
   }));
 
-const ALL_BEDROCK_TYPES = ["Model", "AgentAlias", "KnowledgeBase", "Guardrail", "FlowAlias", "PromptVersion", "AsyncInvoke", "InlineAgent"].map((t) => `AWS::Bedrock::${t}`);
+const ALL_BEDROCK_TYPES = [
+  "Model",
+  "AgentAlias",
+  "KnowledgeBase",
+  "Guardrail",
+  "FlowAlias",
+  "PromptVersion",
+  "AsyncInvoke",
+  "InlineAgent",
+].map((t) => `AWS::Bedrock::${t}`);
 
-const MANAGEMENT: AdvancedEventSelector = { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] };
+const MANAGEMENT: AdvancedEventSelector = {
+  name: "Management events",
+  fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }],
+};
 
 function trailArn(accountId: string, home: string, name: string): string {
   return `arn:aws:cloudtrail:${home}:${accountId}:trail/${name}`;
@@ -47,7 +59,14 @@ export function trailsFor(ctx: DemoContext): Trail[] {
             fieldSelectors: [
               { field: "eventCategory", equals: ["Data"] },
               { field: "resources.type", equals: ["AWS::S3::Object"] },
-              { field: "resources.ARN", startsWith: [`${bucketArn(PROD.buckets.formularyUse1)}/`, `${bucketArn(PROD.buckets.carePathwaysUse1)}/`, `${bucketArn(PROD.buckets.formularyEuw1)}/`] },
+              {
+                field: "resources.ARN",
+                startsWith: [
+                  `${bucketArn(PROD.buckets.formularyUse1)}/`,
+                  `${bucketArn(PROD.buckets.carePathwaysUse1)}/`,
+                  `${bucketArn(PROD.buckets.formularyEuw1)}/`,
+                ],
+              },
             ],
           },
         ],
@@ -90,14 +109,35 @@ export function trailsFor(ctx: DemoContext): Trail[] {
 
 function store(accountId: string, name: string, retentionPeriod: number, selectors: AdvancedEventSelector[]): EventDataStore {
   const id = stableId.uuid(`${accountId}/eds/${name}`);
-  return { name, arn: `arn:aws:cloudtrail:us-east-1:${accountId}:eventdatastore/${id}`, status: "ENABLED", multiRegionEnabled: true, organizationEnabled: false, retentionPeriod, advancedEventSelectors: selectors };
+  return {
+    name,
+    arn: `arn:aws:cloudtrail:us-east-1:${accountId}:eventdatastore/${id}`,
+    status: "ENABLED",
+    multiRegionEnabled: true,
+    organizationEnabled: false,
+    retentionPeriod,
+    advancedEventSelectors: selectors,
+  };
 }
 
 /** CloudTrail Lake stores; multi-region ones cover (and are reported in) every region. */
 export function eventDataStoresFor(ctx: DemoContext): EventDataStore[] {
   const { id, key } = ctx.account;
   // Seven years: the retention the HIPAA program asks of audit evidence, plus margin.
-  if (key === "prod") return [store(id, "halcyon-prod-bedrock-lake", 2557, bedrockData(["AWS::Bedrock::Model", "AWS::Bedrock::AgentAlias", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::Guardrail"]))];
+  if (key === "prod")
+    return [
+      store(
+        id,
+        "halcyon-prod-bedrock-lake",
+        2557,
+        bedrockData([
+          "AWS::Bedrock::Model",
+          "AWS::Bedrock::AgentAlias",
+          "AWS::Bedrock::KnowledgeBase",
+          "AWS::Bedrock::Guardrail",
+        ]),
+      ),
+    ];
   // Only model invocations were selected when the store was set up for cost dashboards.
   if (key === "staging") return [store(id, "staging-bedrock-invocations", 90, bedrockData(["AWS::Bedrock::Model"]))];
   return [];

@@ -9,7 +9,9 @@ import { CATEGORIES, SEVERITIES, STATUSES } from "@/lib/constants/finding";
 import type { Category, Severity, Status } from "@/lib/schemas/finding";
 import type { FindingsSearchState } from "../search-params";
 
-export type FilterPatch = Partial<Pick<FindingsSearchState, "account" | "region" | "category" | "severity" | "status" | "check" | "q">>;
+export type FilterPatch = Partial<
+  Pick<FindingsSearchState, "account" | "region" | "category" | "severity" | "status" | "check" | "q">
+>;
 
 type Props = {
   state: FindingsSearchState;
@@ -40,7 +42,10 @@ const SEVERITY_OPTIONS: FilterOption<Severity>[] = SEVERITIES.map((s) => ({
     </span>
   ),
 }));
-const CATEGORY_OPTIONS: FilterOption<Category>[] = CATEGORIES.map((c) => ({ value: c, label: <span title={CATEGORY_DESCRIPTION[c]}>{c}</span> }));
+const CATEGORY_OPTIONS: FilterOption<Category>[] = CATEGORIES.map((c) => ({
+  value: c,
+  label: <span title={CATEGORY_DESCRIPTION[c]}>{c}</span>,
+}));
 
 function Chip({ children, onRemove, label }: { children: ReactNode; onRemove: () => void; label: string }) {
   return (
@@ -62,12 +67,70 @@ export function FindingsFilters({ state, accounts, regions, checkTitle, searchKe
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const accountName = (id: string) => accounts.find((a) => a.id === id)?.name ?? id;
   const chips: { key: string; label: string; text: ReactNode; remove: () => void }[] = [
-    ...(state.check ? [{ key: "check", label: `Check: ${checkTitle ?? state.check}`, text: <>Check: <b className="font-medium">{checkTitle ?? state.check}</b></>, remove: () => onChange({ check: null }) }] : []),
-    ...state.status.map((v) => ({ key: `status-${v}`, label: `Status: ${STATUS_LABEL[v]}`, text: <>Status: <b className="font-medium">{STATUS_LABEL[v]}</b></>, remove: () => onChange({ status: state.status.filter((x) => x !== v) }) })),
-    ...state.severity.map((v) => ({ key: `sev-${v}`, label: `Severity: ${SEVERITY_LABEL[v]}`, text: <>Severity: <b className="font-medium">{SEVERITY_LABEL[v]}</b></>, remove: () => onChange({ severity: state.severity.filter((x) => x !== v) }) })),
-    ...state.category.map((v) => ({ key: `cat-${v}`, label: `Category: ${v}`, text: <>Category: <b className="font-medium">{v}</b></>, remove: () => onChange({ category: state.category.filter((x) => x !== v) }) })),
-    ...state.account.map((v) => ({ key: `acct-${v}`, label: `Account: ${accountName(v)}`, text: <>Account: <b className="font-medium">{accountName(v)}</b></>, remove: () => onChange({ account: state.account.filter((x) => x !== v) }) })),
-    ...state.region.map((v) => ({ key: `region-${v}`, label: `Region: ${v}`, text: <>Region: <b className="font-mono font-medium">{v}</b></>, remove: () => onChange({ region: state.region.filter((x) => x !== v) }) })),
+    ...(state.check
+      ? [
+          {
+            key: "check",
+            label: `Check: ${checkTitle ?? state.check}`,
+            text: (
+              <>
+                Check: <b className="font-medium">{checkTitle ?? state.check}</b>
+              </>
+            ),
+            remove: () => onChange({ check: null }),
+          },
+        ]
+      : []),
+    ...state.status.map((v) => ({
+      key: `status-${v}`,
+      label: `Status: ${STATUS_LABEL[v]}`,
+      text: (
+        <>
+          Status: <b className="font-medium">{STATUS_LABEL[v]}</b>
+        </>
+      ),
+      remove: () => onChange({ status: state.status.filter((x) => x !== v) }),
+    })),
+    ...state.severity.map((v) => ({
+      key: `sev-${v}`,
+      label: `Severity: ${SEVERITY_LABEL[v]}`,
+      text: (
+        <>
+          Severity: <b className="font-medium">{SEVERITY_LABEL[v]}</b>
+        </>
+      ),
+      remove: () => onChange({ severity: state.severity.filter((x) => x !== v) }),
+    })),
+    ...state.category.map((v) => ({
+      key: `cat-${v}`,
+      label: `Category: ${v}`,
+      text: (
+        <>
+          Category: <b className="font-medium">{v}</b>
+        </>
+      ),
+      remove: () => onChange({ category: state.category.filter((x) => x !== v) }),
+    })),
+    ...state.account.map((v) => ({
+      key: `acct-${v}`,
+      label: `Account: ${accountName(v)}`,
+      text: (
+        <>
+          Account: <b className="font-medium">{accountName(v)}</b>
+        </>
+      ),
+      remove: () => onChange({ account: state.account.filter((x) => x !== v) }),
+    })),
+    ...state.region.map((v) => ({
+      key: `region-${v}`,
+      label: `Region: ${v}`,
+      text: (
+        <>
+          Region: <b className="font-mono font-medium">{v}</b>
+        </>
+      ),
+      remove: () => onChange({ region: state.region.filter((x) => x !== v) }),
+    })),
   ];
 
   return (
@@ -91,7 +154,12 @@ export function FindingsFilters({ state, accounts, regions, checkTitle, searchKe
           />
         </div>
         <FilterMenu label="Status" options={STATUS_OPTIONS} selected={state.status} onChange={(status) => onChange({ status })} />
-        <FilterMenu label="Severity" options={SEVERITY_OPTIONS} selected={state.severity} onChange={(severity) => onChange({ severity })} />
+        <FilterMenu
+          label="Severity"
+          options={SEVERITY_OPTIONS}
+          selected={state.severity}
+          onChange={(severity) => onChange({ severity })}
+        />
         <FilterMenu
           label="Category"
           options={CATEGORY_OPTIONS}
@@ -118,7 +186,11 @@ export function FindingsFilters({ state, accounts, regions, checkTitle, searchKe
               {c.text}
             </Chip>
           ))}
-          <button type="button" onClick={onClear} className="ml-1 h-7 rounded-md px-2 text-xs font-medium text-(--accent) hover:underline">
+          <button
+            type="button"
+            onClick={onClear}
+            className="ml-1 h-7 rounded-md px-2 text-xs font-medium text-(--accent) hover:underline"
+          >
             Clear all
           </button>
         </div>

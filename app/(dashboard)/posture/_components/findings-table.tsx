@@ -101,7 +101,10 @@ export function FindingsTable({ rows, sort, dir, busy, onSort }: Props) {
         <caption className="sr-only">Findings. Column headers with buttons sort the table.</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className="border-b border-(--border) bg-slate-50/60 text-left text-xs text-(--muted) dark:bg-white/[0.02]">
+            <tr
+              key={group.id}
+              className="border-b border-(--border) bg-slate-50/60 text-left text-xs text-(--muted) dark:bg-white/[0.02]"
+            >
               {group.headers.map((header) => {
                 const id = header.column.id;
                 const direction = id === sort ? dir : false;

@@ -20,7 +20,10 @@ export function Pagination({ page, pageSize, total, pageSizes, onPage, onPageSiz
   const to = Math.min(total, page * pageSize);
   const sizeId = useId();
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 border-t border-(--border) px-5 py-3 text-xs text-(--muted)">
+    <nav
+      aria-label="Pagination"
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-(--border) px-5 py-3 text-xs text-(--muted)"
+    >
       <p className="tabular-nums">
         {total === 0 ? "No findings" : `Showing ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`}
       </p>

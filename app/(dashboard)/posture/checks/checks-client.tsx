@@ -26,7 +26,13 @@ const COUNT_COLUMNS: { status: Exclude<Status, "MANUAL">; label: string }[] = [
 
 function Count({ status, value }: { status: Status; value: number }) {
   return (
-    <span className={cn("tabular-nums", value === 0 ? "text-(--muted)/60" : status === "PASS" ? "" : "font-semibold", value > 0 && STATUS_TONE[status].text)}>
+    <span
+      className={cn(
+        "tabular-nums",
+        value === 0 ? "text-(--muted)/60" : status === "PASS" ? "" : "font-semibold",
+        value > 0 && STATUS_TONE[status].text,
+      )}
+    >
       {value === 0 ? "0" : formatCount(value)}
     </span>
   );
@@ -64,7 +70,9 @@ export function ChecksClient({ checks }: { checks: CheckSummary[] }) {
             onClick={() => void setState({ category: null })}
             className={cn(
               "h-8 rounded-full border px-3 text-xs font-medium transition-colors",
-              state.category.length === 0 ? "border-(--accent)/40 bg-(--accent)/10" : "border-(--border) bg-(--card) text-(--muted) hover:text-(--foreground)",
+              state.category.length === 0
+                ? "border-(--accent)/40 bg-(--accent)/10"
+                : "border-(--border) bg-(--card) text-(--muted) hover:text-(--foreground)",
             )}
           >
             All <span className="text-(--muted)">{checks.length}</span>
@@ -79,7 +87,9 @@ export function ChecksClient({ checks }: { checks: CheckSummary[] }) {
                 onClick={() => toggleCategory(c)}
                 className={cn(
                   "h-8 rounded-full border px-3 text-xs font-medium transition-colors",
-                  on ? "border-(--accent)/40 bg-(--accent)/10" : "border-(--border) bg-(--card) text-(--muted) hover:text-(--foreground)",
+                  on
+                    ? "border-(--accent)/40 bg-(--accent)/10"
+                    : "border-(--border) bg-(--card) text-(--muted) hover:text-(--foreground)",
                 )}
               >
                 {c} <span className="text-(--muted)">{perCategory.get(c) ?? 0}</span>
@@ -112,7 +122,9 @@ export function ChecksClient({ checks }: { checks: CheckSummary[] }) {
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[60rem] text-sm">
-              <caption className="sr-only">Check catalog with the result counts of the latest scan. Column headers with buttons sort the table.</caption>
+              <caption className="sr-only">
+                Check catalog with the result counts of the latest scan. Column headers with buttons sort the table.
+              </caption>
               <thead>
                 <tr className="border-b border-(--border) bg-slate-50/60 text-left text-xs text-(--muted) dark:bg-white/[0.02]">
                   <th scope="col" className="h-9 px-3 pl-5 font-medium" {...header("title", "Check")} />
@@ -120,7 +132,12 @@ export function ChecksClient({ checks }: { checks: CheckSummary[] }) {
                   <th scope="col" className="w-32 px-3 font-medium" {...header("severity", "Severity")} />
                   <th scope="col" className="w-24 px-3 font-medium" {...header("scope", "Scope")} />
                   {COUNT_COLUMNS.map((c) => (
-                    <th key={c.status} scope="col" className="w-20 px-3 text-right font-medium last:pr-5" {...header(c.status, c.label, "right")} />
+                    <th
+                      key={c.status}
+                      scope="col"
+                      className="w-20 px-3 text-right font-medium last:pr-5"
+                      {...header(c.status, c.label, "right")}
+                    />
                   ))}
                 </tr>
               </thead>

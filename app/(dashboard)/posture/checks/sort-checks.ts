@@ -2,7 +2,10 @@ import { SEVERITIES } from "@/lib/constants/finding";
 import type { CheckSummary } from "@/lib/schemas/posture";
 import type { CheckSort } from "./search-params";
 
-const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, SEVERITIES.length - i])) as Record<CheckSummary["severity"], number>;
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, SEVERITIES.length - i])) as Record<
+  CheckSummary["severity"],
+  number
+>;
 
 /** "desc" puts the most of something first: most severe, most failing, Z before A. Ties keep title order. */
 export function sortChecks(checks: readonly CheckSummary[], sort: CheckSort, dir: "asc" | "desc"): CheckSummary[] {

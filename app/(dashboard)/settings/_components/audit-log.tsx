@@ -15,7 +15,11 @@ export async function AuditLog({ user }: { user: SessionUser }) {
   const events = await listAuditEvents(await getDb(), user, 200);
   return (
     <Card aria-labelledby="audit-title">
-      <CardHeader id="audit-title" title="Audit log" description="Who did what in this dashboard: the last 200 events, newest first" />
+      <CardHeader
+        id="audit-title"
+        title="Audit log"
+        description="Who did what in this dashboard: the last 200 events, newest first"
+      />
       {events.length === 0 ? (
         <p className="border-t border-(--border) px-5 py-6 text-sm text-(--muted)">No events recorded yet.</p>
       ) : (
@@ -24,11 +28,21 @@ export async function AuditLog({ user }: { user: SessionUser }) {
             <caption className="sr-only">Audit log</caption>
             <thead className="sticky top-0 z-10 bg-(--card)">
               <tr className="border-b border-(--border) text-left text-xs text-(--muted)">
-                <th scope="col" className="h-9 px-3 pl-5 font-medium">Time</th>
-                <th scope="col" className="px-3 font-medium">Who</th>
-                <th scope="col" className="px-3 font-medium">Action</th>
-                <th scope="col" className="px-3 font-medium">Target</th>
-                <th scope="col" className="px-3 pr-5 font-medium">Detail</th>
+                <th scope="col" className="h-9 px-3 pl-5 font-medium">
+                  Time
+                </th>
+                <th scope="col" className="px-3 font-medium">
+                  Who
+                </th>
+                <th scope="col" className="px-3 font-medium">
+                  Action
+                </th>
+                <th scope="col" className="px-3 font-medium">
+                  Target
+                </th>
+                <th scope="col" className="px-3 pr-5 font-medium">
+                  Detail
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -40,12 +54,17 @@ export async function AuditLog({ user }: { user: SessionUser }) {
                     <span className="block text-xs text-(--muted)">{e.role}</span>
                   </td>
                   <td className="px-3 py-2">
-                    <code className="rounded bg-slate-900/[0.05] px-1.5 py-0.5 font-mono text-xs dark:bg-white/[0.07]">{e.action}</code>
+                    <code className="rounded bg-slate-900/[0.05] px-1.5 py-0.5 font-mono text-xs dark:bg-white/[0.07]">
+                      {e.action}
+                    </code>
                   </td>
                   <td className="max-w-[16rem] truncate px-3 py-2 font-mono text-xs" title={e.target ?? undefined}>
                     {e.target ?? <span className="text-(--muted)">–</span>}
                   </td>
-                  <td className="max-w-[20rem] truncate px-3 py-2 pr-5 font-mono text-xs text-(--muted)" title={detailText(e.detail)}>
+                  <td
+                    className="max-w-[20rem] truncate px-3 py-2 pr-5 font-mono text-xs text-(--muted)"
+                    title={detailText(e.detail)}
+                  >
                     {detailText(e.detail)}
                   </td>
                 </tr>

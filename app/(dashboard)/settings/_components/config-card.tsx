@@ -50,7 +50,7 @@ export function ConfigCard() {
         description="Read-only: Strata is configured with environment variables. Change them and restart to apply."
       />
       <div className="border-t border-(--border)">
-        <h3 className="px-5 pt-4 text-xs font-medium tracking-wide text-(--muted) uppercase pb-1">Data</h3>
+        <h3 className="px-5 pt-4 pb-1 text-xs font-medium tracking-wide text-(--muted) uppercase">Data</h3>
         <dl className="divide-y divide-(--border)">
           <Row term="Source">{e.STRATA_SOURCE === "demo" ? "Demo estate (fictional, built in)" : "AWS accounts"}</Row>
           <Row term="Database">{databaseLabel(e.DATABASE_URL, e.STRATA_DATA_DIR)}</Row>
@@ -58,7 +58,7 @@ export function ConfigCard() {
         </dl>
       </div>
       <div className="border-t border-(--border)">
-        <h3 className="px-5 pt-4 text-xs font-medium tracking-wide text-(--muted) uppercase pb-1">Check settings</h3>
+        <h3 className="px-5 pt-4 pb-1 text-xs font-medium tracking-wide text-(--muted) uppercase">Check settings</h3>
         <dl className="divide-y divide-(--border)">
           <Row term="Approved regions">
             <List items={s.approvedRegions} empty="None" mono />
@@ -74,7 +74,7 @@ export function ConfigCard() {
         </dl>
       </div>
       <div className="border-t border-(--border)">
-        <h3 className="px-5 pt-4 text-xs font-medium tracking-wide text-(--muted) uppercase pb-1">Sign-in</h3>
+        <h3 className="px-5 pt-4 pb-1 text-xs font-medium tracking-wide text-(--muted) uppercase">Sign-in</h3>
         <dl className="divide-y divide-(--border)">
           <Row term="Single sign-on (OIDC)">
             {e.AUTH_OIDC_ISSUER ? (
@@ -91,7 +91,11 @@ export function ConfigCard() {
             </Row>
           )}
           <Row term="Demo users">
-            {isDemo() ? <List items={DEMO_USERS.map((u) => `${u.name} (${ROLE_LABEL[u.role]})`)} empty="None" /> : <span className="text-(--muted)">Off (AWS source)</span>}
+            {isDemo() ? (
+              <List items={DEMO_USERS.map((u) => `${u.name} (${ROLE_LABEL[u.role]})`)} empty="None" />
+            ) : (
+              <span className="text-(--muted)">Off (AWS source)</span>
+            )}
           </Row>
         </dl>
       </div>

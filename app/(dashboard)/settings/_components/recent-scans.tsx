@@ -26,19 +26,38 @@ export async function RecentScans() {
             <caption className="sr-only">Recent scans</caption>
             <thead>
               <tr className="border-b border-(--border) bg-slate-50/60 text-left text-xs text-(--muted) dark:bg-white/[0.02]">
-                <th scope="col" className="h-9 px-3 pl-5 font-medium">Status</th>
-                <th scope="col" className="px-3 font-medium">Started</th>
-                <th scope="col" className="px-3 font-medium">Started by</th>
-                <th scope="col" className="px-3 font-medium">Duration</th>
-                <th scope="col" className="px-3 font-medium">Score</th>
-                <th scope="col" className="w-[40%] px-3 pr-5 font-medium">Problems</th>
+                <th scope="col" className="h-9 px-3 pl-5 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-3 font-medium">
+                  Started
+                </th>
+                <th scope="col" className="px-3 font-medium">
+                  Started by
+                </th>
+                <th scope="col" className="px-3 font-medium">
+                  Duration
+                </th>
+                <th scope="col" className="px-3 font-medium">
+                  Score
+                </th>
+                <th scope="col" className="w-[40%] px-3 pr-5 font-medium">
+                  Problems
+                </th>
               </tr>
             </thead>
             <tbody>
               {scans.map((s) => (
                 <tr key={s.id} className="border-b border-(--border) align-top last:border-0">
                   <td className="px-3 py-2.5 pl-5">
-                    <span className={cn("inline-flex h-6 items-center rounded-md border px-2 text-xs font-medium capitalize", STATUS_CLASS[s.status])}>{s.status}</span>
+                    <span
+                      className={cn(
+                        "inline-flex h-6 items-center rounded-md border px-2 text-xs font-medium capitalize",
+                        STATUS_CLASS[s.status],
+                      )}
+                    >
+                      {s.status}
+                    </span>
                   </td>
                   <td className="px-3 py-2.5 whitespace-nowrap">{formatDateTime(s.createdAt)}</td>
                   <td className="px-3 py-2.5 whitespace-nowrap">{s.requestedBy}</td>

@@ -29,7 +29,14 @@ function build(ctx: DemoContext, spec: AgentSpec): Agent {
     foundationModel: spec.model,
     idleSessionTTLInSeconds: spec.ttl,
     ...(spec.cmk ? { customerEncryptionKeyArn: kmsKey(accountId, ctx.region, spec.cmk).arn } : {}),
-    ...(g ? { guardrailConfiguration: { guardrailIdentifier: guardrail(accountId, ctx.region, g.name).id, guardrailVersion: g.version } } : {}),
+    ...(g
+      ? {
+          guardrailConfiguration: {
+            guardrailIdentifier: guardrail(accountId, ctx.region, g.name).id,
+            guardrailVersion: g.version,
+          },
+        }
+      : {}),
     // Every agent has the built-in test alias; the others point at numbered versions.
     aliases: [
       { agentAliasId: "TSTALIASID", agentAliasName: "AgentTestAlias" },
@@ -44,8 +51,24 @@ function specsFor(ctx: DemoContext): AgentSpec[] {
   switch (ctx.account.key) {
     case "prod":
       return [
-        { name: "patient-navigator", role: PROD.roles.agentNavigator, model: `us.${MODEL.sonnet45}`, ttl: 900, cmk: KEY.prodWorkloads, guardrail: clinical, aliases: ["live", "canary"] },
-        { name: "prior-auth-assistant", role: PROD.roles.agentPriorAuth, model: `us.${MODEL.haiku45}`, ttl: 1200, cmk: KEY.prodWorkloads, guardrail: clinical, aliases: ["live"] },
+        {
+          name: "patient-navigator",
+          role: PROD.roles.agentNavigator,
+          model: `us.${MODEL.sonnet45}`,
+          ttl: 900,
+          cmk: KEY.prodWorkloads,
+          guardrail: clinical,
+          aliases: ["live", "canary"],
+        },
+        {
+          name: "prior-auth-assistant",
+          role: PROD.roles.agentPriorAuth,
+          model: `us.${MODEL.haiku45}`,
+          ttl: 1200,
+          cmk: KEY.prodWorkloads,
+          guardrail: clinical,
+          aliases: ["live"],
+        },
       ];
     case "staging":
       return [

@@ -42,7 +42,8 @@ const SYSTEM_PROFILES: Record<DemoRegion, { id: string; name: string; model: str
 
 /** Model ARNs a profile routes to. Global profiles list the source region and a region-less ARN, as AWS does. */
 export function profileModels(region: DemoRegion, geography: Geography | "global", model: string): { modelArn: string }[] {
-  if (geography === "global") return [{ modelArn: foundationModelArn(region, model) }, { modelArn: `arn:aws:bedrock:::foundation-model/${model}` }];
+  if (geography === "global")
+    return [{ modelArn: foundationModelArn(region, model) }, { modelArn: `arn:aws:bedrock:::foundation-model/${model}` }];
   return GEOGRAPHY_REGIONS[geography].map((r) => ({ modelArn: foundationModelArn(r, model) }));
 }
 

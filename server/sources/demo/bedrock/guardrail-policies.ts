@@ -26,7 +26,13 @@ export function contentPolicy(opts: {
   }));
   // Prompt attacks are only evaluated on input; AWS requires outputStrength NONE for this filter.
   if (opts.promptAttack) {
-    filters.push({ type: "PROMPT_ATTACK", inputStrength: opts.promptAttack, outputStrength: "NONE", inputAction: "BLOCK", inputEnabled: true });
+    filters.push({
+      type: "PROMPT_ATTACK",
+      inputStrength: opts.promptAttack,
+      outputStrength: "NONE",
+      inputAction: "BLOCK",
+      inputEnabled: true,
+    });
   }
   return opts.tier ? { filters, tier: { tierName: opts.tier } } : { filters };
 }
@@ -87,16 +93,24 @@ export function phiPolicy(detectOnly = false): NonNullable<GuardrailBody["sensit
   };
 }
 
-export function grounding(groundingThreshold: number, relevanceThreshold: number | null): NonNullable<GuardrailBody["contextualGroundingPolicy"]> {
+export function grounding(
+  groundingThreshold: number,
+  relevanceThreshold: number | null,
+): NonNullable<GuardrailBody["contextualGroundingPolicy"]> {
   const filters: NonNullable<GuardrailBody["contextualGroundingPolicy"]>["filters"] = [
     { type: "GROUNDING", threshold: groundingThreshold, action: "BLOCK", enabled: true },
   ];
-  if (relevanceThreshold !== null) filters.push({ type: "RELEVANCE", threshold: relevanceThreshold, action: "BLOCK", enabled: true });
+  if (relevanceThreshold !== null)
+    filters.push({ type: "RELEVANCE", threshold: relevanceThreshold, action: "BLOCK", enabled: true });
   return { filters };
 }
 
 /** STANDARD tier needs a guardrail profile for cross-region evaluation within the geography. */
-export function crossRegion(accountId: string, region: string, geography: "us" | "eu"): NonNullable<GuardrailBody["crossRegionDetails"]> {
+export function crossRegion(
+  accountId: string,
+  region: string,
+  geography: "us" | "eu",
+): NonNullable<GuardrailBody["crossRegionDetails"]> {
   const id = `${geography}.guardrail.v1:0`;
   return { guardrailProfileId: id, guardrailProfileArn: `arn:aws:bedrock:${region}:${accountId}:guardrail-profile/${id}` };
 }

@@ -5,7 +5,15 @@ import { automatedReasoningPolicyArn, guardrail, kmsKey } from "../arns";
 import { KEY } from "../names";
 import { stableId } from "../prng";
 import { MODEL } from "./catalog";
-import { CLINICAL_TOPICS, WORDS, contentPolicy, crossRegion, grounding, phiPolicy, type GuardrailBody } from "./guardrail-policies";
+import {
+  CLINICAL_TOPICS,
+  WORDS,
+  contentPolicy,
+  crossRegion,
+  grounding,
+  phiPolicy,
+  type GuardrailBody,
+} from "./guardrail-policies";
 
 type VersionSpec = { body: GuardrailBody; ageDays: number };
 
@@ -18,7 +26,13 @@ function build(ctx: DemoContext, name: string, numbered: VersionSpec[], draft: V
     updatedAt: daysAgo(ctx.now, spec.ageDays),
     ...spec.body,
   });
-  return { id: ref.id, arn: ref.arn, name, draft: version("DRAFT", draft), versions: numbered.map((s, i) => version(String(i + 1), s)) };
+  return {
+    id: ref.id,
+    arn: ref.arn,
+    name,
+    draft: version("DRAFT", draft),
+    versions: numbered.map((s, i) => version(String(i + 1), s)),
+  };
 }
 
 function strong(ctx: DemoContext, geography: "us" | "eu", withReasoning: boolean, reasoningName: string): GuardrailBody {
@@ -32,7 +46,12 @@ function strong(ctx: DemoContext, geography: "us" | "eu", withReasoning: boolean
     contextualGroundingPolicy: grounding(0.85, 0.7),
     crossRegionDetails: crossRegion(accountId, ctx.region, geography),
     ...(withReasoning
-      ? { automatedReasoningPolicy: { policies: [automatedReasoningPolicyArn(accountId, ctx.region, reasoningName, 2)], confidenceThreshold: 0.9 } }
+      ? {
+          automatedReasoningPolicy: {
+            policies: [automatedReasoningPolicyArn(accountId, ctx.region, reasoningName, 2)],
+            confidenceThreshold: 0.9,
+          },
+        }
       : {}),
   };
 }
@@ -52,8 +71,25 @@ function prodGuardrails(ctx: DemoContext): Guardrail[] {
     };
     const baseline = strong(ctx, "us", false, "");
     return [
-      build(ctx, "phi-clinical-assistant", [{ body: v1, ageDays: 240 }, { body: v2, ageDays: 131 }, { body: v3, ageDays: 38 }], { body: v3, ageDays: 12 }),
-      build(ctx, "phi-baseline-enforced", [{ body: baseline, ageDays: 150 }, { body: baseline, ageDays: 61 }], { body: baseline, ageDays: 61 }),
+      build(
+        ctx,
+        "phi-clinical-assistant",
+        [
+          { body: v1, ageDays: 240 },
+          { body: v2, ageDays: 131 },
+          { body: v3, ageDays: 38 },
+        ],
+        { body: v3, ageDays: 12 },
+      ),
+      build(
+        ctx,
+        "phi-baseline-enforced",
+        [
+          { body: baseline, ageDays: 150 },
+          { body: baseline, ageDays: 61 },
+        ],
+        { body: baseline, ageDays: 61 },
+      ),
     ];
   }
   const eu = strong(ctx, "eu", true, "formulary-dosing-rules-eu");
@@ -68,7 +104,12 @@ function stagingGuardrails(ctx: DemoContext): Guardrail[] {
   if (ctx.region !== "us-east-1") return [];
   // Tuning in progress: PII in detect-only mode, MISCONDUCT dropped after false positives, no CMK.
   const tuning: GuardrailBody = {
-    contentPolicy: contentPolicy({ strength: "MEDIUM", promptAttack: "MEDIUM", harms: ["HATE", "INSULTS", "SEXUAL", "VIOLENCE"], tier: "CLASSIC" }),
+    contentPolicy: contentPolicy({
+      strength: "MEDIUM",
+      promptAttack: "MEDIUM",
+      harms: ["HATE", "INSULTS", "SEXUAL", "VIOLENCE"],
+      tier: "CLASSIC",
+    }),
     topicPolicy: { topics: CLINICAL_TOPICS.slice(0, 1), tier: { tierName: "CLASSIC" } },
     sensitiveInformationPolicy: phiPolicy(true),
     contextualGroundingPolicy: grounding(0.6, null),
@@ -84,14 +125,21 @@ function stagingGuardrails(ctx: DemoContext): Guardrail[] {
   };
   const ages = [120, 90, 64, 30, 9];
   return [
-    build(ctx, "clinical-assistant-staging", ages.map((ageDays, i) => ({ body: i < 2 ? earlier : tuning, ageDays })), { body: tuning, ageDays: 2 }),
+    build(
+      ctx,
+      "clinical-assistant-staging",
+      ages.map((ageDays, i) => ({ body: i < 2 ? earlier : tuning, ageDays })),
+      { body: tuning, ageDays: 2 },
+    ),
     build(ctx, "summarizer-staging", [], { body: summarizer, ageDays: 6 }),
   ];
 }
 
 function sandboxGuardrails(ctx: DemoContext): Guardrail[] {
   if (ctx.region !== "us-east-1") return [];
-  const body: GuardrailBody = { contentPolicy: contentPolicy({ strength: "HIGH", promptAttack: "LOW", harms: ["HATE", "INSULTS"] }) };
+  const body: GuardrailBody = {
+    contentPolicy: contentPolicy({ strength: "HIGH", promptAttack: "LOW", harms: ["HATE", "INSULTS"] }),
+  };
   return [build(ctx, "sandbox-test", [], { body, ageDays: 203 })];
 }
 
@@ -118,8 +166,13 @@ function enforced(ctx: DemoContext, name: string, version: string, inputTags: "H
 /** Account-level enforced guardrails (ListEnforcedGuardrailsConfiguration returns at most one). */
 export function enforcedGuardrailsFor(ctx: DemoContext): EnforcedGuardrail[] {
   if (ctx.account.key === "prod") {
-    return [ctx.region === "us-east-1" ? enforced(ctx, "phi-baseline-enforced", "2", "IGNORE") : enforced(ctx, "phi-baseline-enforced-eu", "1", "IGNORE")];
+    return [
+      ctx.region === "us-east-1"
+        ? enforced(ctx, "phi-baseline-enforced", "2", "IGNORE")
+        : enforced(ctx, "phi-baseline-enforced-eu", "1", "IGNORE"),
+    ];
   }
-  if (ctx.account.key === "staging" && ctx.region === "us-east-1") return [enforced(ctx, "clinical-assistant-staging", "5", "HONOR")];
+  if (ctx.account.key === "staging" && ctx.region === "us-east-1")
+    return [enforced(ctx, "clinical-assistant-staging", "5", "HONOR")];
   return [];
 }

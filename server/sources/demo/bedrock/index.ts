@@ -22,7 +22,9 @@ export function bedrockFor(ctx: DemoContext) {
     loggingConfig: ok(loggingConfigFor(ctx)),
     guardrails: ok(guardrailsFor(ctx)),
     enforcedGuardrails:
-      ctx.account.key === "sandbox" ? unavailable(SANDBOX_ENFORCED_DENIED.reason(ctx.account.id), SANDBOX_ENFORCED_DENIED.action) : ok(enforcedGuardrailsFor(ctx)),
+      ctx.account.key === "sandbox"
+        ? unavailable(SANDBOX_ENFORCED_DENIED.reason(ctx.account.id), SANDBOX_ENFORCED_DENIED.action)
+        : ok(enforcedGuardrailsFor(ctx)),
     agents: ok(agentsFor(ctx)),
     knowledgeBases: ok(knowledgeBasesFor(ctx)),
     customModels: ok(customModelsFor(ctx)),

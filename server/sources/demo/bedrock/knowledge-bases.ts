@@ -59,11 +59,25 @@ function specsFor(ctx: DemoContext): KbSpec[] {
     ];
   }
   if (key === "staging" && ctx.region === "us-east-1") {
-    return [{ name: "clinical-formulary-stg", role: STAGING.roles.kbFormulary, storageType: "OPENSEARCH_SERVERLESS", sources: [{ name: "formulary-pdfs", bucket: STAGING.buckets.formulary }] }];
+    return [
+      {
+        name: "clinical-formulary-stg",
+        role: STAGING.roles.kbFormulary,
+        storageType: "OPENSEARCH_SERVERLESS",
+        sources: [{ name: "formulary-pdfs", bucket: STAGING.buckets.formulary }],
+      },
+    ];
   }
   if (key === "sandbox" && ctx.region === "us-east-1") {
     // The corpus was copied from a Sydney research partner and never moved to an approved region.
-    return [{ name: "research-papers", role: SANDBOX.roles.kbResearch, storageType: "RDS", sources: [{ name: "arxiv-dump", bucket: SANDBOX.buckets.researchCorpus }] }];
+    return [
+      {
+        name: "research-papers",
+        role: SANDBOX.roles.kbResearch,
+        storageType: "RDS",
+        sources: [{ name: "arxiv-dump", bucket: SANDBOX.buckets.researchCorpus }],
+      },
+    ];
   }
   return [];
 }

@@ -26,7 +26,12 @@ export function loggingConfigFor(ctx: DemoContext): LoggingConfig {
   if (key === "staging") {
     // Ireland was never switched on; us-east-1 only writes to S3 (nobody set up the log group).
     if (ctx.region !== "us-east-1") return null;
-    return { s3Config: { bucketName: STAGING.buckets.logs, keyPrefix: "bedrock" }, textDataDeliveryEnabled: true, imageDataDeliveryEnabled: false, embeddingDataDeliveryEnabled: false };
+    return {
+      s3Config: { bucketName: STAGING.buckets.logs, keyPrefix: "bedrock" },
+      textDataDeliveryEnabled: true,
+      imageDataDeliveryEnabled: false,
+      embeddingDataDeliveryEnabled: false,
+    };
   }
   if (ctx.region !== "us-east-1") return null;
   // Text delivery off "to save money": only image generations of the playground get logged.

@@ -16,7 +16,10 @@ function customModelArn(ctx: DemoContext, base: string, name: string): string {
 
 function jobsVpc(ctx: DemoContext) {
   const { id } = ctx.account;
-  return { subnetIds: ["a", "b"].map((az) => ec2Id("subnet", id, ctx.region, `private-${az}`)), securityGroupIds: [ec2Id("sg", id, ctx.region, "bedrock-jobs")] };
+  return {
+    subnetIds: ["a", "b"].map((az) => ec2Id("subnet", id, ctx.region, `private-${az}`)),
+    securityGroupIds: [ec2Id("sg", id, ctx.region, "bedrock-jobs")],
+  };
 }
 
 type Customization = { job: string; model: string; base: string; cmk?: string; vpc: boolean; ageDays: number };
@@ -25,11 +28,31 @@ function customizationsFor(ctx: DemoContext): Customization[] {
   if (ctx.region !== "us-east-1") return [];
   switch (ctx.account.key) {
     case "prod":
-      return [{ job: "triage-classifier-ft-2026-09", model: "triage-classifier-nova-lite-2026-09", base: MODEL.novaLite300k, cmk: KEY.prodWorkloads, vpc: true, ageDays: 71 }];
+      return [
+        {
+          job: "triage-classifier-ft-2026-09",
+          model: "triage-classifier-nova-lite-2026-09",
+          base: MODEL.novaLite300k,
+          cmk: KEY.prodWorkloads,
+          vpc: true,
+          ageDays: 71,
+        },
+      ];
     case "staging":
-      return [{ job: "triage-ft-exp7", model: "triage-classifier-nova-lite-exp7", base: MODEL.novaLite300k, vpc: false, ageDays: 19 }];
+      return [
+        { job: "triage-ft-exp7", model: "triage-classifier-nova-lite-exp7", base: MODEL.novaLite300k, vpc: false, ageDays: 19 },
+      ];
     case "sandbox":
-      return [{ job: "llama-ft-test-job", model: "llama-ft-test", base: `${MODEL.llama31_8b}:128k`, cmk: KEY.sandboxModels, vpc: false, ageDays: 160 }];
+      return [
+        {
+          job: "llama-ft-test-job",
+          model: "llama-ft-test",
+          base: `${MODEL.llama31_8b}:128k`,
+          cmk: KEY.sandboxModels,
+          vpc: false,
+          ageDays: 160,
+        },
+      ];
   }
 }
 
@@ -57,10 +80,18 @@ export function customModelsFor(ctx: DemoContext): CustomModel[] {
 
 export function importedModelsFor(ctx: DemoContext): ImportedModel[] {
   if (ctx.region !== "us-east-1") return [];
-  const arn = (name: string) => `arn:aws:bedrock:${ctx.region}:${ctx.account.id}:imported-model/${stableId.lower(`${ctx.account.id}/${ctx.region}/imported/${name}`, 12)}`;
+  const arn = (name: string) =>
+    `arn:aws:bedrock:${ctx.region}:${ctx.account.id}:imported-model/${stableId.lower(`${ctx.account.id}/${ctx.region}/imported/${name}`, 12)}`;
   if (ctx.account.key === "prod") {
     const name = "halcyon-med-llama-8b";
-    return [{ modelArn: arn(name), modelName: name, modelKmsKeyArn: kmsKey(ctx.account.id, ctx.region, KEY.prodWorkloads).arn, creationTime: daysAgo(ctx.now, 54) }];
+    return [
+      {
+        modelArn: arn(name),
+        modelName: name,
+        modelKmsKeyArn: kmsKey(ctx.account.id, ctx.region, KEY.prodWorkloads).arn,
+        creationTime: daysAgo(ctx.now, 54),
+      },
+    ];
   }
   if (ctx.account.key === "sandbox") {
     const name = "mistral-7b-import-test";
@@ -71,7 +102,14 @@ export function importedModelsFor(ctx: DemoContext): ImportedModel[] {
 
 function appProfile(ctx: DemoContext, name: string, models: { modelArn: string }[]): InferenceProfile {
   const ref = applicationProfile(ctx.account.id, ctx.region, name);
-  return { inferenceProfileId: ref.id, inferenceProfileArn: ref.arn, inferenceProfileName: name, type: "APPLICATION", status: "ACTIVE", models };
+  return {
+    inferenceProfileId: ref.id,
+    inferenceProfileArn: ref.arn,
+    inferenceProfileName: name,
+    type: "APPLICATION",
+    status: "ACTIVE",
+    models,
+  };
 }
 
 /** Application inference profiles (cost allocation per workload); system profiles come from the catalog. */
@@ -84,29 +122,55 @@ export function applicationProfilesFor(ctx: DemoContext): InferenceProfile[] {
     ];
   }
   // In-region only: the EU workload must not leave Ireland, so no geographic profile here.
-  if (key === "prod") return [appProfile(ctx, "clinical-notes-eu", [{ modelArn: foundationModelArn("eu-west-1", MODEL.haiku3) }])];
-  if (key === "staging" && ctx.region === "us-east-1") return [appProfile(ctx, "clinical-notes-sonnet-stg", profileModels("us-east-1", "us", MODEL.sonnet45))];
+  if (key === "prod")
+    return [appProfile(ctx, "clinical-notes-eu", [{ modelArn: foundationModelArn("eu-west-1", MODEL.haiku3) }])];
+  if (key === "staging" && ctx.region === "us-east-1")
+    return [appProfile(ctx, "clinical-notes-sonnet-stg", profileModels("us-east-1", "us", MODEL.sonnet45))];
   if (key === "staging") return [appProfile(ctx, "eu-experiments-global", profileModels("eu-west-1", "global", MODEL.sonnet45))];
   return [];
 }
 
 export function batchJobsFor(ctx: DemoContext): BatchJob[] {
   if (ctx.region !== "us-east-1") return [];
-  const arn = (name: string) => `arn:aws:bedrock:${ctx.region}:${ctx.account.id}:model-invocation-job/${stableId.lower(`${ctx.account.id}/batch/${name}`, 12)}`;
+  const arn = (name: string) =>
+    `arn:aws:bedrock:${ctx.region}:${ctx.account.id}:model-invocation-job/${stableId.lower(`${ctx.account.id}/batch/${name}`, 12)}`;
   const key = (alias: string) => kmsKey(ctx.account.id, ctx.region, alias).arn;
   switch (ctx.account.key) {
     case "prod": {
       const day = daysAgo(ctx.now, 1).slice(0, 10);
       const name = `nightly-chart-summaries-${day}`;
       return [
-        { jobArn: arn(name), jobName: name, status: "Completed", outputS3Uri: `s3://${PROD.buckets.batchUse1}/output/${day}/`, outputS3EncryptionKeyId: key(KEY.prodBatch), vpcConfig: jobsVpc(ctx), submitTime: daysAgo(ctx.now, 1, -2) },
+        {
+          jobArn: arn(name),
+          jobName: name,
+          status: "Completed",
+          outputS3Uri: `s3://${PROD.buckets.batchUse1}/output/${day}/`,
+          outputS3EncryptionKeyId: key(KEY.prodBatch),
+          vpcConfig: jobsVpc(ctx),
+          submitTime: daysAgo(ctx.now, 1, -2),
+        },
       ];
     }
     case "staging":
       return [
-        { jobArn: arn("chart-summaries-backfill"), jobName: "chart-summaries-backfill", status: "Completed", outputS3Uri: `s3://${STAGING.buckets.batch}/backfill/`, outputS3EncryptionKeyId: key(KEY.stagingBatch), submitTime: daysAgo(ctx.now, 15) },
+        {
+          jobArn: arn("chart-summaries-backfill"),
+          jobName: "chart-summaries-backfill",
+          status: "Completed",
+          outputS3Uri: `s3://${STAGING.buckets.batch}/backfill/`,
+          outputS3EncryptionKeyId: key(KEY.stagingBatch),
+          submitTime: daysAgo(ctx.now, 15),
+        },
       ];
     case "sandbox":
-      return [{ jobArn: arn("test-batch-1"), jobName: "test-batch-1", status: "Failed", outputS3Uri: `s3://${SANDBOX.buckets.scratch}/batch-out/`, submitTime: daysAgo(ctx.now, 44) }];
+      return [
+        {
+          jobArn: arn("test-batch-1"),
+          jobName: "test-batch-1",
+          status: "Failed",
+          outputS3Uri: `s3://${SANDBOX.buckets.scratch}/batch-out/`,
+          submitTime: daysAgo(ctx.now, 44),
+        },
+      ];
   }
 }

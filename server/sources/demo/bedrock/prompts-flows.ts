@@ -6,7 +6,12 @@ import { KEY, PROD, STAGING } from "../names";
 
 function buildPrompt(ctx: DemoContext, name: string, cmk?: string): Prompt {
   const ref = prompt(ctx.account.id, ctx.region, name);
-  return { id: ref.id, arn: ref.arn, name, ...(cmk ? { customerEncryptionKeyArn: kmsKey(ctx.account.id, ctx.region, cmk).arn } : {}) };
+  return {
+    id: ref.id,
+    arn: ref.arn,
+    name,
+    ...(cmk ? { customerEncryptionKeyArn: kmsKey(ctx.account.id, ctx.region, cmk).arn } : {}),
+  };
 }
 
 export function promptsFor(ctx: DemoContext): Prompt[] {
@@ -23,11 +28,25 @@ export function promptsFor(ctx: DemoContext): Prompt[] {
 
 type Guard = { name: string; version: string };
 
-function dischargeFlow(ctx: DemoContext, name: string, role: string, cmk: string, promptGuard: Guard | null, kbGuard: Guard): Flow {
+function dischargeFlow(
+  ctx: DemoContext,
+  name: string,
+  role: string,
+  cmk: string,
+  promptGuard: Guard | null,
+  kbGuard: Guard,
+): Flow {
   const { id: accountId } = ctx.account;
   const ref = flow(accountId, ctx.region, name);
   const withGuard = (g: Guard | null) =>
-    g ? { guardrailConfiguration: { guardrailIdentifier: guardrail(accountId, ctx.region, g.name).id, guardrailVersion: g.version } } : {};
+    g
+      ? {
+          guardrailConfiguration: {
+            guardrailIdentifier: guardrail(accountId, ctx.region, g.name).id,
+            guardrailVersion: g.version,
+          },
+        }
+      : {};
   return {
     id: ref.id,
     arn: ref.arn,

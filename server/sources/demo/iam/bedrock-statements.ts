@@ -7,11 +7,29 @@ import { BEDROCK_INVOKE, type Statement } from "./documents";
  * with one of them and explicitly deny anything else (StringNotEquals also matches an absent key).
  */
 export function invokeStatements(resources: string[], guardrailArns: string[] = []): Statement[] {
-  if (guardrailArns.length === 0) return [{ Sid: "InvokeApprovedModels", Effect: "Allow", Action: BEDROCK_INVOKE, Resource: resources }];
+  if (guardrailArns.length === 0)
+    return [{ Sid: "InvokeApprovedModels", Effect: "Allow", Action: BEDROCK_INVOKE, Resource: resources }];
   return [
-    { Sid: "InvokeApprovedModelsWithGuardrail", Effect: "Allow", Action: BEDROCK_INVOKE, Resource: resources, Condition: { StringEquals: { "bedrock:GuardrailIdentifier": guardrailArns } } },
-    { Sid: "DenyInvokeWithoutApprovedGuardrail", Effect: "Deny", Action: BEDROCK_INVOKE, Resource: "*", Condition: { StringNotEquals: { "bedrock:GuardrailIdentifier": guardrailArns } } },
-    { Sid: "ApplyApprovedGuardrail", Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: guardrailArns.map((a) => a.replace(/:\d+$/, "")) },
+    {
+      Sid: "InvokeApprovedModelsWithGuardrail",
+      Effect: "Allow",
+      Action: BEDROCK_INVOKE,
+      Resource: resources,
+      Condition: { StringEquals: { "bedrock:GuardrailIdentifier": guardrailArns } },
+    },
+    {
+      Sid: "DenyInvokeWithoutApprovedGuardrail",
+      Effect: "Deny",
+      Action: BEDROCK_INVOKE,
+      Resource: "*",
+      Condition: { StringNotEquals: { "bedrock:GuardrailIdentifier": guardrailArns } },
+    },
+    {
+      Sid: "ApplyApprovedGuardrail",
+      Effect: "Allow",
+      Action: "bedrock:ApplyGuardrail",
+      Resource: guardrailArns.map((a) => a.replace(/:\d+$/, "")),
+    },
   ];
 }
 
@@ -21,15 +39,41 @@ export function guardrailVersionArn(accountId: string, region: string, name: str
 }
 
 export function retrieveStatement(accountId: string, region: string, kbNames: string[]): Statement {
-  return { Sid: "RetrieveFromKnowledgeBases", Effect: "Allow", Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"], Resource: kbNames.map((n) => knowledgeBase(accountId, region, n).arn) };
+  return {
+    Sid: "RetrieveFromKnowledgeBases",
+    Effect: "Allow",
+    Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"],
+    Resource: kbNames.map((n) => knowledgeBase(accountId, region, n).arn),
+  };
 }
 
 /** What a KB service role needs: the embedding model, the source bucket and the key that encrypts it. */
-export function knowledgeBaseStatements(accountId: string, region: string, opts: { embeddingModel: string; bucket: string; keyAlias?: string; vectorStore: Statement }): Statement[] {
+export function knowledgeBaseStatements(
+  accountId: string,
+  region: string,
+  opts: { embeddingModel: string; bucket: string; keyAlias?: string; vectorStore: Statement },
+): Statement[] {
   const statements: Statement[] = [
-    { Sid: "BedrockInvokeEmbeddingModel", Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [foundationModelArn(region, opts.embeddingModel)] },
-    { Sid: "S3ListBucket", Effect: "Allow", Action: ["s3:ListBucket"], Resource: [bucketArn(opts.bucket)], Condition: { StringEquals: { "aws:ResourceAccount": [accountId] } } },
-    { Sid: "S3GetObjects", Effect: "Allow", Action: ["s3:GetObject"], Resource: [`${bucketArn(opts.bucket)}/*`], Condition: { StringEquals: { "aws:ResourceAccount": [accountId] } } },
+    {
+      Sid: "BedrockInvokeEmbeddingModel",
+      Effect: "Allow",
+      Action: ["bedrock:InvokeModel"],
+      Resource: [foundationModelArn(region, opts.embeddingModel)],
+    },
+    {
+      Sid: "S3ListBucket",
+      Effect: "Allow",
+      Action: ["s3:ListBucket"],
+      Resource: [bucketArn(opts.bucket)],
+      Condition: { StringEquals: { "aws:ResourceAccount": [accountId] } },
+    },
+    {
+      Sid: "S3GetObjects",
+      Effect: "Allow",
+      Action: ["s3:GetObject"],
+      Resource: [`${bucketArn(opts.bucket)}/*`],
+      Condition: { StringEquals: { "aws:ResourceAccount": [accountId] } },
+    },
     opts.vectorStore,
   ];
   if (opts.keyAlias) {

@@ -44,7 +44,12 @@ export class IamBuilder {
   ssoRole(permissionSet: string, spec: Omit<RoleSpec, "name" | "path" | "trust">): this {
     const arn = ssoRoleArn(this.accountId, permissionSet);
     const provider = stableId.hex(`${this.accountId}/sso-provider`, 16);
-    return this.role({ ...spec, name: arn.slice(arn.lastIndexOf("/") + 1), path: "/aws-reserved/sso.amazonaws.com/", trust: trust.sso(this.accountId, provider) });
+    return this.role({
+      ...spec,
+      name: arn.slice(arn.lastIndexOf("/") + 1),
+      path: "/aws-reserved/sso.amazonaws.com/",
+      trust: trust.sso(this.accountId, provider),
+    });
   }
 
   role(spec: RoleSpec): this {
@@ -58,12 +63,19 @@ export class IamBuilder {
       attachedPolicies: attach(spec.attached ?? []),
       ...(spec.boundary ? { permissionsBoundaryArn: spec.boundary } : {}),
       tags: spec.tags ?? {},
-      ...(spec.bedrockDays === undefined ? {} : { bedrockLastAccessed: spec.bedrockDays === null ? null : daysAgo(this.now, spec.bedrockDays, 3) }),
+      ...(spec.bedrockDays === undefined
+        ? {}
+        : { bedrockLastAccessed: spec.bedrockDays === null ? null : daysAgo(this.now, spec.bedrockDays, 3) }),
     });
     return this;
   }
 
-  user(user: Omit<IamUser, "arn" | "inlinePolicies" | "attachedPolicies"> & { inline?: Record<string, PolicyDocument>; attached?: string[] }): this {
+  user(
+    user: Omit<IamUser, "arn" | "inlinePolicies" | "attachedPolicies"> & {
+      inline?: Record<string, PolicyDocument>;
+      attached?: string[];
+    },
+  ): this {
     const { inline, attached, ...rest } = user;
     this.users.push({
       ...rest,

@@ -33,7 +33,10 @@ export const trust = {
       Effect: "Allow",
       Principal: { Service: "bedrock.amazonaws.com" },
       Action: "sts:AssumeRole",
-      Condition: { StringEquals: { "aws:SourceAccount": accountId }, ArnLike: { "aws:SourceArn": `arn:aws:bedrock:*:${accountId}:${resource}` } },
+      Condition: {
+        StringEquals: { "aws:SourceAccount": accountId },
+        ArnLike: { "aws:SourceArn": `arn:aws:bedrock:*:${accountId}:${resource}` },
+      },
     });
   },
   ecsTasks(accountId: string): PolicyDocument {
@@ -41,7 +44,10 @@ export const trust = {
       Effect: "Allow",
       Principal: { Service: "ecs-tasks.amazonaws.com" },
       Action: "sts:AssumeRole",
-      Condition: { ArnLike: { "aws:SourceArn": `arn:aws:ecs:*:${accountId}:*` }, StringEquals: { "aws:SourceAccount": accountId } },
+      Condition: {
+        ArnLike: { "aws:SourceArn": `arn:aws:ecs:*:${accountId}:*` },
+        StringEquals: { "aws:SourceAccount": accountId },
+      },
     });
   },
   sso(accountId: string, providerSuffix: string): PolicyDocument {
@@ -57,7 +63,10 @@ export const trust = {
       Effect: "Allow",
       Principal: { Federated: `arn:aws:iam::${accountId}:oidc-provider/token.actions.githubusercontent.com` },
       Action: "sts:AssumeRoleWithWebIdentity",
-      Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, StringLike: { "token.actions.githubusercontent.com:sub": subject } },
+      Condition: {
+        StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+        StringLike: { "token.actions.githubusercontent.com:sub": subject },
+      },
     });
   },
   account(accountId: string, externalId?: string): PolicyDocument {

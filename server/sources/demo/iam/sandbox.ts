@@ -22,11 +22,20 @@ export function sandboxIam(now: Date): IamInventory {
       attached: [awsManagedArn("AmazonBedrockFullAccess"), awsManagedArn("AmazonS3ReadOnlyAccess")],
       inline: {
         // Added so developers can enable third-party models from the Bedrock console without asking.
-        "marketplace-models": policy({ Effect: "Allow", Action: ["aws-marketplace:Subscribe", "aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"], Resource: "*" }),
+        "marketplace-models": policy({
+          Effect: "Allow",
+          Action: ["aws-marketplace:Subscribe", "aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"],
+          Resource: "*",
+        }),
       },
       bedrockDays: 0,
     })
-    .role({ name: "OrganizationAccountAccessRole", trust: trust.account(MANAGEMENT_ACCOUNT_ID), attached: [awsManagedArn("AdministratorAccess")], bedrockDays: null });
+    .role({
+      name: "OrganizationAccountAccessRole",
+      trust: trust.account(MANAGEMENT_ACCOUNT_ID),
+      attached: [awsManagedArn("AdministratorAccess")],
+      bedrockDays: null,
+    });
 
   b.role({
     name: SANDBOX.roles.agents,
@@ -34,7 +43,13 @@ export function sandboxIam(now: Date): IamInventory {
     // Hand-made: trusts the Bedrock service without the source-account condition.
     trust: trust.service("bedrock.amazonaws.com"),
     attached: [awsManagedArn("AmazonBedrockFullAccess")],
-    inline: { "scratch-bucket": policy({ Effect: "Allow", Action: "s3:*", Resource: [bucketArn(SANDBOX.buckets.scratch), `${bucketArn(SANDBOX.buckets.scratch)}/*`] }) },
+    inline: {
+      "scratch-bucket": policy({
+        Effect: "Allow",
+        Action: "s3:*",
+        Resource: [bucketArn(SANDBOX.buckets.scratch), `${bucketArn(SANDBOX.buckets.scratch)}/*`],
+      }),
+    },
     bedrockDays: 6,
   })
     .role({
@@ -43,9 +58,29 @@ export function sandboxIam(now: Date): IamInventory {
       trust: trust.bedrock(id, "knowledge-base/*"),
       inline: {
         "kb-access": policy(
-          { Sid: "BedrockInvokeModelStatement", Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [foundationModelArn(USE1, MODEL.titanEmbedV2)] },
-          { Sid: "S3ListBucketStatement", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetObject"], Resource: [bucketArn(SANDBOX.buckets.researchCorpus), `${bucketArn(SANDBOX.buckets.researchCorpus)}/*`] },
-          { Sid: "RdsDataApi", Effect: "Allow", Action: ["rds-data:ExecuteStatement", "rds-data:BatchExecuteStatement", "rds:DescribeDBClusters", "secretsmanager:GetSecretValue"], Resource: "*" },
+          {
+            Sid: "BedrockInvokeModelStatement",
+            Effect: "Allow",
+            Action: ["bedrock:InvokeModel"],
+            Resource: [foundationModelArn(USE1, MODEL.titanEmbedV2)],
+          },
+          {
+            Sid: "S3ListBucketStatement",
+            Effect: "Allow",
+            Action: ["s3:ListBucket", "s3:GetObject"],
+            Resource: [bucketArn(SANDBOX.buckets.researchCorpus), `${bucketArn(SANDBOX.buckets.researchCorpus)}/*`],
+          },
+          {
+            Sid: "RdsDataApi",
+            Effect: "Allow",
+            Action: [
+              "rds-data:ExecuteStatement",
+              "rds-data:BatchExecuteStatement",
+              "rds:DescribeDBClusters",
+              "secretsmanager:GetSecretValue",
+            ],
+            Resource: "*",
+          },
         ),
       },
       bedrockDays: 58,
@@ -53,12 +88,24 @@ export function sandboxIam(now: Date): IamInventory {
     .role({
       name: SANDBOX.roles.invocationLogging,
       trust: trust.service("bedrock.amazonaws.com"),
-      inline: { logs: policy({ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: logGroupArn(id, USE1, SANDBOX.logGroups.invocations) }) },
+      inline: {
+        logs: policy({
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+          Resource: logGroupArn(id, USE1, SANDBOX.logGroups.invocations),
+        }),
+      },
     })
     .role({
       name: "sandbox-model-import",
       trust: trust.bedrock(id, "model-import-job/*"),
-      inline: { "read-weights": policy({ Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: [bucketArn(SANDBOX.buckets.modelImports), `${bucketArn(SANDBOX.buckets.modelImports)}/*`] }) },
+      inline: {
+        "read-weights": policy({
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:ListBucket"],
+          Resource: [bucketArn(SANDBOX.buckets.modelImports), `${bucketArn(SANDBOX.buckets.modelImports)}/*`],
+        }),
+      },
     })
     .role({
       name: "jmorales-lambda-test",
@@ -87,7 +134,9 @@ export function sandboxIam(now: Date): IamInventory {
     .user({
       userName: "dev-akim",
       groups: ["sandbox-developers"],
-      bedrockApiKeys: [{ id: apiKeyId("dev-akim", 1), status: "Inactive", createDate: daysAgo(now, 75), expirationDate: daysAfter(now, 290) }],
+      bedrockApiKeys: [
+        { id: apiKeyId("dev-akim", 1), status: "Inactive", createDate: daysAgo(now, 75), expirationDate: daysAfter(now, 290) },
+      ],
     })
     .user({
       userName: "svc-sandbox-cost-report",

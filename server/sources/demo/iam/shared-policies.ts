@@ -8,24 +8,56 @@ export function deployerPolicy(accountId: string, withGuardrails: boolean): Poli
       Sid: "DeployAgentsFlowsPrompts",
       Effect: "Allow",
       Action: [
-        "bedrock:CreateAgent", "bedrock:UpdateAgent", "bedrock:PrepareAgent", "bedrock:GetAgent", "bedrock:ListAgents", "bedrock:CreateAgentAlias",
-        "bedrock:UpdateAgentAlias", "bedrock:CreateAgentActionGroup", "bedrock:UpdateAgentActionGroup", "bedrock:AssociateAgentKnowledgeBase",
-        "bedrock:UpdateFlow", "bedrock:PrepareFlow", "bedrock:CreateFlowVersion", "bedrock:UpdateFlowAlias", "bedrock:UpdatePrompt",
-        "bedrock:CreatePromptVersion", "bedrock:GetPrompt", "bedrock:TagResource",
+        "bedrock:CreateAgent",
+        "bedrock:UpdateAgent",
+        "bedrock:PrepareAgent",
+        "bedrock:GetAgent",
+        "bedrock:ListAgents",
+        "bedrock:CreateAgentAlias",
+        "bedrock:UpdateAgentAlias",
+        "bedrock:CreateAgentActionGroup",
+        "bedrock:UpdateAgentActionGroup",
+        "bedrock:AssociateAgentKnowledgeBase",
+        "bedrock:UpdateFlow",
+        "bedrock:PrepareFlow",
+        "bedrock:CreateFlowVersion",
+        "bedrock:UpdateFlowAlias",
+        "bedrock:UpdatePrompt",
+        "bedrock:CreatePromptVersion",
+        "bedrock:GetPrompt",
+        "bedrock:TagResource",
       ],
-      Resource: [`arn:aws:bedrock:*:${accountId}:agent/*`, `arn:aws:bedrock:*:${accountId}:agent-alias/*`, `arn:aws:bedrock:*:${accountId}:flow/*`, `arn:aws:bedrock:*:${accountId}:prompt/*`],
+      Resource: [
+        `arn:aws:bedrock:*:${accountId}:agent/*`,
+        `arn:aws:bedrock:*:${accountId}:agent-alias/*`,
+        `arn:aws:bedrock:*:${accountId}:flow/*`,
+        `arn:aws:bedrock:*:${accountId}:prompt/*`,
+      ],
     },
     {
       Sid: "PassBedrockServiceRoles",
       Effect: "Allow",
       Action: "iam:PassRole",
-      Resource: [`arn:aws:iam::${accountId}:role/service-role/AmazonBedrockExecutionRoleForAgents_*`, `arn:aws:iam::${accountId}:role/service-role/AmazonBedrockFlowsExecutionRole_*`],
+      Resource: [
+        `arn:aws:iam::${accountId}:role/service-role/AmazonBedrockExecutionRoleForAgents_*`,
+        `arn:aws:iam::${accountId}:role/service-role/AmazonBedrockFlowsExecutionRole_*`,
+      ],
       Condition: { StringEquals: { "iam:PassedToService": "bedrock.amazonaws.com" } },
     },
-    { Sid: "CloudFormation", Effect: "Allow", Action: ["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:Describe*"], Resource: `arn:aws:cloudformation:*:${accountId}:stack/clinical-ai-*/*` },
+    {
+      Sid: "CloudFormation",
+      Effect: "Allow",
+      Action: ["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:Describe*"],
+      Resource: `arn:aws:cloudformation:*:${accountId}:stack/clinical-ai-*/*`,
+    },
   ];
   if (withGuardrails) {
-    statements.push({ Sid: "ShipGuardrails", Effect: "Allow", Action: ["bedrock:CreateGuardrail", "bedrock:UpdateGuardrail", "bedrock:CreateGuardrailVersion", "bedrock:GetGuardrail"], Resource: `arn:aws:bedrock:*:${accountId}:guardrail/*` });
+    statements.push({
+      Sid: "ShipGuardrails",
+      Effect: "Allow",
+      Action: ["bedrock:CreateGuardrail", "bedrock:UpdateGuardrail", "bedrock:CreateGuardrailVersion", "bedrock:GetGuardrail"],
+      Resource: `arn:aws:bedrock:*:${accountId}:guardrail/*`,
+    });
   }
   return policy(...statements);
 }
@@ -36,9 +68,18 @@ export function deployerPolicy(accountId: string, withGuardrails: boolean): Poli
  */
 export function strataReadPolicy(version: 1 | 2): PolicyDocument {
   const bedrock = [
-    "bedrock:GetModelInvocationLoggingConfiguration", "bedrock:ListInferenceProfiles", "bedrock:ListFlows", "bedrock:GetFlow", "bedrock:ListPrompts",
-    "bedrock:GetPrompt", "bedrock:ListModelInvocationJobs", "bedrock:ListModelCustomizationJobs", "bedrock:ListImportedModels", "bedrock:ListDataSources",
-    "bedrock:GetDataSource", "bedrock:GetKnowledgeBase",
+    "bedrock:GetModelInvocationLoggingConfiguration",
+    "bedrock:ListInferenceProfiles",
+    "bedrock:ListFlows",
+    "bedrock:GetFlow",
+    "bedrock:ListPrompts",
+    "bedrock:GetPrompt",
+    "bedrock:ListModelInvocationJobs",
+    "bedrock:ListModelCustomizationJobs",
+    "bedrock:ListImportedModels",
+    "bedrock:ListDataSources",
+    "bedrock:GetDataSource",
+    "bedrock:GetKnowledgeBase",
   ];
   return policy(
     {
@@ -47,11 +88,25 @@ export function strataReadPolicy(version: 1 | 2): PolicyDocument {
       Action: [
         ...bedrock,
         ...(version === 2 ? ["bedrock:ListEnforcedGuardrailsConfiguration"] : []),
-        "iam:GenerateServiceLastAccessedDetails", "iam:GetServiceLastAccessedDetails", "iam:ListServiceSpecificCredentials",
-        "cloudtrail:ListEventDataStores", "cloudtrail:GetEventDataStore",
+        "iam:GenerateServiceLastAccessedDetails",
+        "iam:GetServiceLastAccessedDetails",
+        "iam:ListServiceSpecificCredentials",
+        "cloudtrail:ListEventDataStores",
+        "cloudtrail:GetEventDataStore",
       ],
       Resource: "*",
     },
-    { Sid: "OrganizationsPolicies", Effect: "Allow", Action: ["organizations:DescribeOrganization", "organizations:ListPolicies", "organizations:DescribePolicy", "organizations:ListTargetsForPolicy", "organizations:ListParents"], Resource: "*" },
+    {
+      Sid: "OrganizationsPolicies",
+      Effect: "Allow",
+      Action: [
+        "organizations:DescribeOrganization",
+        "organizations:ListPolicies",
+        "organizations:DescribePolicy",
+        "organizations:ListTargetsForPolicy",
+        "organizations:ListParents",
+      ],
+      Resource: "*",
+    },
   );
 }

@@ -32,18 +32,41 @@ export function stagingIam(now: Date): IamInventory {
             Resource: [`arn:aws:bedrock:*::foundation-model/*`, `arn:aws:bedrock:*:${id}:inference-profile/*`],
             Condition: { StringLike: { "bedrock:GuardrailArn": `arn:aws:bedrock:${USE1}:${id}:guardrail/*` } },
           },
-          { Sid: "IterateOnGuardrails", Effect: "Allow", Action: ["bedrock:CreateGuardrail", "bedrock:UpdateGuardrail", "bedrock:CreateGuardrailVersion", "bedrock:DeleteGuardrail"], Resource: "*" },
+          {
+            Sid: "IterateOnGuardrails",
+            Effect: "Allow",
+            Action: [
+              "bedrock:CreateGuardrail",
+              "bedrock:UpdateGuardrail",
+              "bedrock:CreateGuardrailVersion",
+              "bedrock:DeleteGuardrail",
+            ],
+            Resource: "*",
+          },
         ),
       },
       bedrockDays: 2,
     })
-    .role({ name: "OrganizationAccountAccessRole", trust: trust.account(MANAGEMENT_ACCOUNT_ID), attached: [awsManagedArn("AdministratorAccess")], bedrockDays: null });
+    .role({
+      name: "OrganizationAccountAccessRole",
+      trust: trust.account(MANAGEMENT_ACCOUNT_ID),
+      attached: [awsManagedArn("AdministratorAccess")],
+      bedrockDays: null,
+    });
 
   b.role({
     name: "halcyon-stg-clinical-notes-api-task",
     trust: trust.ecsTasks(id),
     inline: {
-      "invoke-any-model": policy({ Effect: "Allow", Action: BEDROCK_INVOKE, Resource: [`arn:aws:bedrock:*::foundation-model/*`, `arn:aws:bedrock:${USE1}:${id}:inference-profile/*`, `arn:aws:bedrock:${USE1}:${id}:application-inference-profile/*`] }),
+      "invoke-any-model": policy({
+        Effect: "Allow",
+        Action: BEDROCK_INVOKE,
+        Resource: [
+          `arn:aws:bedrock:*::foundation-model/*`,
+          `arn:aws:bedrock:${USE1}:${id}:inference-profile/*`,
+          `arn:aws:bedrock:${USE1}:${id}:application-inference-profile/*`,
+        ],
+      }),
     },
     tags: { workload: "clinical-notes" },
     bedrockDays: 0,
@@ -51,7 +74,9 @@ export function stagingIam(now: Date): IamInventory {
     .role({
       name: "halcyon-stg-triage-summarizer-lambda",
       trust: trust.service("lambda.amazonaws.com"),
-      inline: { "invoke-haiku-with-guardrail": policy(...invokeStatements(usProfileResources(id, MODEL.haiku45), [stagingGuardrail])) },
+      inline: {
+        "invoke-haiku-with-guardrail": policy(...invokeStatements(usProfileResources(id, MODEL.haiku45), [stagingGuardrail])),
+      },
       attached: [awsManagedArn("AWSLambdaBasicExecutionRole")],
       bedrockDays: 1,
     })
@@ -64,7 +89,12 @@ export function stagingIam(now: Date): IamInventory {
         [`${STAGING.roles.agentNavigator}-permissions`]: policy(
           ...invokeStatements(usProfileResources(id, MODEL.sonnet45)),
           retrieveStatement(id, USE1, ["clinical-formulary-stg"]),
-          { Sid: "ApplyStagingGuardrail", Effect: "Allow", Action: ["bedrock:ApplyGuardrail", "bedrock:GetGuardrail"], Resource: guardrail(id, USE1, "clinical-assistant-staging").arn },
+          {
+            Sid: "ApplyStagingGuardrail",
+            Effect: "Allow",
+            Action: ["bedrock:ApplyGuardrail", "bedrock:GetGuardrail"],
+            Resource: guardrail(id, USE1, "clinical-assistant-staging").arn,
+          },
         ),
       },
       bedrockDays: 0,
@@ -78,7 +108,12 @@ export function stagingIam(now: Date): IamInventory {
           ...knowledgeBaseStatements(id, USE1, {
             embeddingModel: MODEL.titanEmbedV2,
             bucket: STAGING.buckets.formulary,
-            vectorStore: { Sid: "OpenSearchServerlessAccess", Effect: "Allow", Action: ["aoss:APIAccessAll"], Resource: [`arn:aws:aoss:${USE1}:${id}:collection/formulary-vectors-stg`] },
+            vectorStore: {
+              Sid: "OpenSearchServerlessAccess",
+              Effect: "Allow",
+              Action: ["aoss:APIAccessAll"],
+              Resource: [`arn:aws:aoss:${USE1}:${id}:collection/formulary-vectors-stg`],
+            },
           }),
         ),
       },
@@ -90,8 +125,18 @@ export function stagingIam(now: Date): IamInventory {
       trust: trust.bedrock(id, "flow/*"),
       inline: {
         "flow-execution": policy(
-          { Sid: "RunFlow", Effect: "Allow", Action: ["bedrock:GetFlow"], Resource: flow(id, USE1, "discharge-summary-flow-stg").arn },
-          { Sid: "RenderPrompts", Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: `${prompt(id, USE1, "discharge-summary-rc").arn}:*` },
+          {
+            Sid: "RunFlow",
+            Effect: "Allow",
+            Action: ["bedrock:GetFlow"],
+            Resource: flow(id, USE1, "discharge-summary-flow-stg").arn,
+          },
+          {
+            Sid: "RenderPrompts",
+            Effect: "Allow",
+            Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"],
+            Resource: `${prompt(id, USE1, "discharge-summary-rc").arn}:*`,
+          },
           ...invokeStatements(usProfileResources(id, MODEL.sonnet45)),
           retrieveStatement(id, USE1, ["clinical-formulary-stg"]),
           kmsUse(id, USE1, KEY.stagingFlows, ["bedrock"]),
@@ -104,7 +149,11 @@ export function stagingIam(now: Date): IamInventory {
       trust: trust.bedrock(id, "model-invocation-job/*"),
       inline: {
         "batch-io": policy(
-          { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:ListBucket"], Resource: [bucketArn(STAGING.buckets.batch), `${bucketArn(STAGING.buckets.batch)}/*`] },
+          {
+            Effect: "Allow",
+            Action: ["s3:GetObject", "s3:PutObject", "s3:ListBucket"],
+            Resource: [bucketArn(STAGING.buckets.batch), `${bucketArn(STAGING.buckets.batch)}/*`],
+          },
           ...invokeStatements(usProfileResources(id, MODEL.haiku45)),
           kmsUse(id, USE1, KEY.stagingBatch, ["s3"]),
         ),
@@ -115,7 +164,11 @@ export function stagingIam(now: Date): IamInventory {
       // Data scientists' shared notebook instance.
       name: "halcyon-stg-notebook-ec2",
       trust: trust.service("ec2.amazonaws.com"),
-      attached: [awsManagedArn("AmazonBedrockFullAccess"), awsManagedArn("AmazonSSMManagedInstanceCore"), awsManagedArn("AmazonS3ReadOnlyAccess")],
+      attached: [
+        awsManagedArn("AmazonBedrockFullAccess"),
+        awsManagedArn("AmazonSSMManagedInstanceCore"),
+        awsManagedArn("AmazonS3ReadOnlyAccess"),
+      ],
       bedrockDays: 33,
     })
     .role({
@@ -137,7 +190,12 @@ export function stagingIam(now: Date): IamInventory {
     "v3",
     policy(
       ...invokeStatements([...usProfileResources(id, MODEL.sonnet45), ...usProfileResources(id, MODEL.haiku45)]),
-      { Sid: "Evaluations", Effect: "Allow", Action: ["bedrock:CreateEvaluationJob", "bedrock:GetEvaluationJob", "bedrock:ListEvaluationJobs"], Resource: "*" },
+      {
+        Sid: "Evaluations",
+        Effect: "Allow",
+        Action: ["bedrock:CreateEvaluationJob", "bedrock:GetEvaluationJob", "bedrock:ListEvaluationJobs"],
+        Resource: "*",
+      },
       { Sid: "BearerToken", Effect: "Allow", Action: "bedrock:CallWithBearerToken", Resource: "*" },
     ),
   );
@@ -145,7 +203,14 @@ export function stagingIam(now: Date): IamInventory {
     // The nightly eval runner outside AWS authenticates with a 30-day Bedrock API key.
     userName: "ci-bedrock-evals",
     groups: ["ml-evals"],
-    bedrockApiKeys: [{ id: `ACCA${stableId.upper(`${id}/apikey/ci-bedrock-evals`, 17)}`, status: "Active", createDate: daysAgo(now, 12), expirationDate: daysAfter(now, 18) }],
+    bedrockApiKeys: [
+      {
+        id: `ACCA${stableId.upper(`${id}/apikey/ci-bedrock-evals`, 17)}`,
+        status: "Active",
+        createDate: daysAgo(now, 12),
+        expirationDate: daysAfter(now, 18),
+      },
+    ],
   });
   return b.build();
 }

@@ -56,7 +56,11 @@ async function CheckDetailBody({ checkId }: { checkId: string }) {
           {total > 0 && (
             <div aria-hidden className="mx-5 mb-3 flex h-2 overflow-hidden rounded-full">
               {STATUSES.filter((s) => detail.counts[s] > 0).map((s) => (
-                <span key={s} className={cn("h-full", STATUS_TONE[s].text, "bg-current")} style={{ width: `${(detail.counts[s] / total) * 100}%` }} />
+                <span
+                  key={s}
+                  className={cn("h-full", STATUS_TONE[s].text, "bg-current")}
+                  style={{ width: `${(detail.counts[s] / total) * 100}%` }}
+                />
               ))}
             </div>
           )}
@@ -160,7 +164,9 @@ export default async function CheckPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight text-balance">{check.title}</h1>
         <div className="mt-3 flex flex-wrap items-center gap-2 text-xs">
           <SeverityBadge severity={check.severity} />
-          <span className="inline-flex h-6 items-center rounded-md border border-(--border) px-2 font-medium">{check.category}</span>
+          <span className="inline-flex h-6 items-center rounded-md border border-(--border) px-2 font-medium">
+            {check.category}
+          </span>
           <span className="inline-flex h-6 items-center rounded-md border border-(--border) px-2 text-(--muted)">
             {check.scope === "account" ? "Evaluated once per account" : "Evaluated per account and region"}
           </span>

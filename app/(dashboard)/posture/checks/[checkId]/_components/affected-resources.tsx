@@ -69,10 +69,13 @@ export function AffectedResources({ findings }: { findings: FindingDetail[] }) {
             }}
             className={cn(
               "h-7 rounded-full border px-2.5 text-xs font-medium transition-colors",
-              status === s ? "border-(--accent)/40 bg-(--accent)/10" : "border-(--border) text-(--muted) hover:text-(--foreground)",
+              status === s
+                ? "border-(--accent)/40 bg-(--accent)/10"
+                : "border-(--border) text-(--muted) hover:text-(--foreground)",
             )}
           >
-            {s === "ALL" ? "All" : STATUS_LABEL[s]} <span className="text-(--muted)">{s === "ALL" ? findings.length : counts.get(s)}</span>
+            {s === "ALL" ? "All" : STATUS_LABEL[s]}{" "}
+            <span className="text-(--muted)">{s === "ALL" ? findings.length : counts.get(s)}</span>
           </button>
         ))}
       </div>
@@ -81,11 +84,21 @@ export function AffectedResources({ findings }: { findings: FindingDetail[] }) {
           <caption className="sr-only">Affected resources, failing first</caption>
           <thead>
             <tr className="border-b border-(--border) bg-slate-50/60 text-left text-xs text-(--muted) dark:bg-white/[0.02]">
-              <th scope="col" className="h-9 w-24 px-3 pl-5 font-medium">Status</th>
-              <th scope="col" className="w-40 px-3 font-medium">Account</th>
-              <th scope="col" className="w-28 px-3 font-medium">Region</th>
-              <th scope="col" className="w-72 px-3 font-medium">Resource</th>
-              <th scope="col" className="px-3 font-medium">Message</th>
+              <th scope="col" className="h-9 w-24 px-3 pl-5 font-medium">
+                Status
+              </th>
+              <th scope="col" className="w-40 px-3 font-medium">
+                Account
+              </th>
+              <th scope="col" className="w-28 px-3 font-medium">
+                Region
+              </th>
+              <th scope="col" className="w-72 px-3 font-medium">
+                Resource
+              </th>
+              <th scope="col" className="px-3 font-medium">
+                Message
+              </th>
               <th scope="col" className="w-28 px-3 pr-5 text-right font-medium">
                 <span className="sr-only">Evidence</span>
               </th>
@@ -111,7 +124,13 @@ export function AffectedResources({ findings }: { findings: FindingDetail[] }) {
                     </td>
                     <td className="px-3 py-2.5 text-(--muted)">{f.message}</td>
                     <td className="px-3 py-2 pr-5 text-right">
-                      <Button size="sm" variant="ghost" aria-expanded={expanded} aria-controls={expanded ? evidenceId : undefined} onClick={() => toggle(f.id)}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-expanded={expanded}
+                        aria-controls={expanded ? evidenceId : undefined}
+                        onClick={() => toggle(f.id)}
+                      >
                         <ChevronRight aria-hidden className={cn("transition-transform", expanded && "rotate-90")} />
                         Evidence
                         <span className="sr-only"> for {arnParts(f.resourceArn).resource}</span>

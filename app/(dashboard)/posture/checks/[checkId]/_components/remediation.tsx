@@ -41,7 +41,10 @@ export function Remediation({ remediation }: { remediation: CheckDetail["remedia
               <ol className="m-5 mt-3 space-y-2.5">
                 {remediation.console.map((step, i) => (
                   <li key={i} className="flex gap-3 text-sm">
-                    <span aria-hidden className="grid size-6 shrink-0 place-items-center rounded-full bg-(--accent)/12 text-xs font-semibold text-(--accent)">
+                    <span
+                      aria-hidden
+                      className="grid size-6 shrink-0 place-items-center rounded-full bg-(--accent)/12 text-xs font-semibold text-(--accent)"
+                    >
                       {i + 1}
                     </span>
                     <span className="pt-0.5">{step}</span>
