@@ -14,7 +14,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLE_PERMISSIONS = {
+const ROLE_PERMISSIONS = {
   viewer: ["posture:read"],
   analyst: ["posture:read", "logs:read", "logs:reveal", "activity:read", "scans:run"],
   auditor: ["posture:read", "logs:read", "activity:read", "reports:export"],

@@ -5,12 +5,12 @@ import type { Scan } from "@/lib/schemas/scan";
 // zod (~30 kB gzip) is fetched only when a scan is started or followed, never with the page itself.
 const schemas = () => import("@/lib/schemas/scan");
 
-export const scanKeys = {
+const scanKeys = {
   all: ["scans"] as const,
   detail: (id: string) => ["scans", "detail", id] as const,
 };
 
-export const SCAN_POLL_MS = 1000;
+const SCAN_POLL_MS = 1000;
 
 export function isScanFinished(scan: Pick<Scan, "status"> | undefined): boolean {
   return scan?.status === "completed" || scan?.status === "failed";

@@ -7,17 +7,3 @@ export type { Category, Severity, Status } from "@/lib/constants/finding";
 export const statusSchema = z.enum(STATUSES);
 export const severitySchema = z.enum(SEVERITIES);
 export const categorySchema = z.enum(CATEGORIES);
-export const findingSchema = z.object({
-  id: z.string(),
-  scanId: z.string(),
-  checkId: z.string(),
-  accountId: z.string(),
-  region: z.string(),
-  resourceArn: z.string(),
-  status: statusSchema,
-  severity: severitySchema,
-  category: categorySchema,
-  message: z.string(),
-  evidence: z.unknown(),
-});
-export type Finding = z.infer<typeof findingSchema>;

@@ -28,7 +28,7 @@ export const findingsQuerySchema = z.object({
 });
 export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
 
-export const findingRowSchema = z.object({
+const findingRowSchema = z.object({
   id: z.string(),
   checkId: z.string(),
   checkTitle: z.string(),
@@ -52,10 +52,10 @@ export const findingsPageSchema = z.object({
 });
 export type FindingsPage = z.infer<typeof findingsPageSchema>;
 
-export const findingDetailSchema = findingRowSchema.extend({ evidence: z.unknown() });
+const findingDetailSchema = findingRowSchema.extend({ evidence: z.unknown() });
 export type FindingDetail = z.infer<typeof findingDetailSchema>;
 
-export const checkSummarySchema = z.object({
+const checkSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   severity: severitySchema,
@@ -65,6 +65,7 @@ export const checkSummarySchema = z.object({
 });
 export type CheckSummary = z.infer<typeof checkSummarySchema>;
 
+/** @public The /api/checks/[checkId] response. */
 export const checkDetailSchema = checkSummarySchema.extend({
   rationale: z.string(),
   remediation: z.object({ console: z.array(z.string()), cli: z.string(), terraform: z.string() }),
@@ -75,8 +76,9 @@ export const checkDetailSchema = checkSummarySchema.extend({
 });
 export type CheckDetail = z.infer<typeof checkDetailSchema>;
 
-export const accountSchema = z.object({ id: z.string(), name: z.string() });
+const accountSchema = z.object({ id: z.string(), name: z.string() });
 
+/** @public The /api/posture response. */
 export const overviewSchema = z.object({
   scan: scanSchema.nullable(),
   accounts: z.array(accountSchema),

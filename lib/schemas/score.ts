@@ -4,7 +4,7 @@ export const GRADES = ["A", "B", "C", "D", "F"] as const;
 export const gradeSchema = z.enum(GRADES);
 export type Grade = z.infer<typeof gradeSchema>;
 
-export const statusCountsSchema = z.object({
+const statusCountsSchema = z.object({
   PASS: z.number().int(),
   FAIL: z.number().int(),
   ERROR: z.number().int(),
@@ -14,7 +14,7 @@ export const statusCountsSchema = z.object({
 export type StatusCounts = z.infer<typeof statusCountsSchema>;
 
 /** A score is null when nothing could be evaluated: an empty share is not 100 %. */
-export const scoreSchema = z.object({
+const scoreSchema = z.object({
   score: z.number().min(0).max(100).nullable(),
   grade: gradeSchema.nullable(),
   counts: statusCountsSchema,

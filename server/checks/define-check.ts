@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { categorySchema, severitySchema, statusSchema, type Status } from "@/lib/schemas/finding";
+import { categorySchema, severitySchema, type Status } from "@/lib/schemas/finding";
 import type { Inventory } from "@/server/inventory";
 import type { Part, Unavailable } from "@/server/inventory/part";
 
@@ -51,7 +51,7 @@ export const checkMetadataSchema = z.object({
   /** Framework requirement ids, filled by the compliance mapping (framework id → requirement ids). */
   frameworks: z.record(z.string(), z.array(z.string())),
 });
-export type CheckMetadata = z.infer<typeof checkMetadataSchema>;
+type CheckMetadata = z.infer<typeof checkMetadataSchema>;
 
 export type Check = CheckMetadata & {
   evaluate: (inventory: Inventory, context: CheckContext) => FindingDraft[];
@@ -61,13 +61,11 @@ export function defineCheck(check: Check): Check {
   return check;
 }
 
-export const FINDING_STATUSES = statusSchema.options;
-
 // Matches only the `ok` member: inferring through the whole union would widen every part to `unknown`.
 type DataOf<P> = P extends { status: "ok"; data: infer T } ? T : never;
 
 /** The ERROR finding for inputs that could not be collected: it names what to grant. */
-export function unavailableFinding(resourceArn: string, missing: Record<string, Unavailable>): FindingDraft {
+function unavailableFinding(resourceArn: string, missing: Record<string, Unavailable>): FindingDraft {
   const parts = Object.entries(missing).map(([name, u]) =>
     u.action ? `${name}: ${u.reason} (grant ${u.action})` : `${name}: ${u.reason}`,
   );

@@ -7,7 +7,7 @@ import type { Database } from "./schema";
 
 export type { Database } from "./schema";
 
-export function dbConfigFromEnv(): DbConfig {
+function dbConfigFromEnv(): DbConfig {
   const e = env();
   return e.DATABASE_URL
     ? { kind: "postgres", url: e.DATABASE_URL }

@@ -21,7 +21,7 @@ export interface ScansTable {
   error: string | null;
 }
 
-export interface FindingsTable {
+interface FindingsTable {
   id: string;
   scan_id: string;
   check_id: string;
@@ -35,7 +35,7 @@ export interface FindingsTable {
   evidence_json: string;
 }
 
-export interface InventorySnapshotsTable {
+interface InventorySnapshotsTable {
   scan_id: string;
   account_id: string;
   account_name: string;
@@ -44,7 +44,7 @@ export interface InventorySnapshotsTable {
   data_json: string;
 }
 
-export interface AuditEventsTable {
+interface AuditEventsTable {
   id: string;
   at: string;
   actor: string;
@@ -54,7 +54,7 @@ export interface AuditEventsTable {
   detail_json: string;
 }
 
-export interface SavedViewsTable {
+interface SavedViewsTable {
   id: string;
   owner: string;
   page: string;

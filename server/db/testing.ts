@@ -4,7 +4,7 @@ import { Client } from "pg";
 import { createDb, migrateToLatest } from "./connect";
 import type { Database } from "./schema";
 
-export const TEST_PG_URL = process.env.STRATA_TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const TEST_PG_URL = process.env.STRATA_TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 export type TestDb = { engine: "sqlite" | "postgres"; db: Kysely<Database>; close: () => Promise<void> };
 
@@ -16,7 +16,7 @@ export async function sqliteTestDb(): Promise<TestDb> {
 }
 
 /** A migrated, empty PostgreSQL schema of its own, dropped on close, so test files never collide. */
-export async function postgresTestDb(): Promise<TestDb> {
+async function postgresTestDb(): Promise<TestDb> {
   const schema = `strata_test_${randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: TEST_PG_URL });
   try {

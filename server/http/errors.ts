@@ -1,10 +1,9 @@
 import "server-only";
 
-export const ERROR_CODES = ["unauthorized", "forbidden", "not_found", "validation", "conflict", "upstream", "internal"] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "validation" | "conflict" | "internal";
 
 /** The application's error family; `toHttp` maps each to a status once, for every route. */
-export class AppError extends Error {
+class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status: number,
@@ -43,12 +42,6 @@ export class ValidationError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, details?: unknown) {
     super("conflict", 409, message, details);
-  }
-}
-
-export class UpstreamError extends AppError {
-  constructor(message: string, details?: unknown) {
-    super("upstream", 502, message, details);
   }
 }
 

@@ -19,7 +19,7 @@ type Row = {
   message: string;
 };
 
-export function toRow(r: Row, names: Map<string, string>): FindingRow {
+function toRow(r: Row, names: Map<string, string>): FindingRow {
   return {
     id: r.id,
     checkId: r.check_id,

@@ -8,7 +8,7 @@ import type { EvaluatedFinding } from "./evaluate";
 // 11 bound values a row keeps every chunk far below SQLite's and PostgreSQL's parameter limits.
 const CHUNK = 500;
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 

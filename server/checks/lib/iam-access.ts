@@ -5,7 +5,7 @@ import type { Principal } from "./iam-principals";
 import { isAllowed, mayGrantService, type SimulationRequest, type SimulationResult } from "./iam-simulate";
 
 /** What is known about any call a role or user makes; every other condition key is unknown. */
-export function principalContext(p: Principal): Record<string, string> {
+function principalContext(p: Principal): Record<string, string> {
   return { "aws:PrincipalArn": p.arn, "aws:PrincipalAccount": p.accountId, "aws:SecureTransport": "true" };
 }
 

@@ -52,7 +52,7 @@ function readServiceFile<T>(folder: string, service: string, schema: z.ZodType<T
 }
 
 /** Every action of a service in IAM's own spelling (e.g. `InvokeModel`), or undefined for an unknown service. */
-export function serviceActions(service: string): readonly string[] | undefined {
+function serviceActions(service: string): readonly string[] | undefined {
   const key = service.toLowerCase();
   if (!actionCache.has(key)) {
     const data = readServiceFile("actions", key, actionsFile);
@@ -62,7 +62,7 @@ export function serviceActions(service: string): readonly string[] | undefined {
 }
 
 /** The condition keys a service defines, lower-cased (e.g. `bedrock:guardrailidentifier`). */
-export function serviceConditionKeys(service: string): ReadonlySet<string> | undefined {
+function serviceConditionKeys(service: string): ReadonlySet<string> | undefined {
   const key = service.toLowerCase();
   if (!keyCache.has(key)) {
     const data = readServiceFile("conditionKeys", key, conditionKeysFile);

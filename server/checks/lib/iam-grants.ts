@@ -1,14 +1,14 @@
 import "server-only";
-import { asList, type PolicyStatement } from "@/server/inventory/policy-document";
+import type { PolicyStatement } from "@/server/inventory/policy-document";
 import type { DecidingStatement } from "./iam-simulate";
 
 /** `Action: "bedrock:*"` / `NotAction: […]`, the way the statement spells it. */
-export function actionText(s: PolicyStatement): string {
+function actionText(s: PolicyStatement): string {
   if (s.Action !== undefined) return `Action ${JSON.stringify(s.Action)}`;
   return `NotAction ${JSON.stringify(s.NotAction)}`;
 }
 
-export function resourceText(s: PolicyStatement): string {
+function resourceText(s: PolicyStatement): string {
   if (s.Resource !== undefined) return `Resource ${JSON.stringify(s.Resource)}`;
   if (s.NotResource !== undefined) return `NotResource ${JSON.stringify(s.NotResource)}`;
   return "no Resource";
@@ -39,8 +39,4 @@ export function grantsEvidence(statements: readonly DecidingStatement[]): unknow
 /** Condition keys a statement tests, as written. */
 export function conditionKeys(s: PolicyStatement): string[] {
   return Object.values(s.Condition ?? {}).flatMap((entries) => Object.keys(entries));
-}
-
-export function asText(value: string | string[] | undefined): string {
-  return asList(value).join(", ");
 }

@@ -17,7 +17,7 @@ export type Principal = {
 };
 
 /** A principal that cannot be evaluated: a policy is malformed or missing from the inventory. */
-export type PrincipalProblem = { kind: "role" | "user"; name: string; arn: string; problems: string[] };
+type PrincipalProblem = { kind: "role" | "user"; name: string; arn: string; problems: string[] };
 
 export type Principals = { principals: Principal[]; problems: PrincipalProblem[] };
 

@@ -4,7 +4,7 @@ import { asList, type PolicyStatement } from "@/server/inventory/policy-document
 import { isUndefinedServiceKey } from "./iam-data";
 import { statementLabel, type ParsedPolicy, type PolicyKind } from "./iam-policy";
 
-export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
+type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 
 /** The SCPs attached to one node of the organization tree (root, OU or account), root first. */
 export type ScpLevel = { target: string; policies: readonly ParsedPolicy[] };

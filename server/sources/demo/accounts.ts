@@ -1,7 +1,7 @@
 import "server-only";
 
 /** The fictional company behind the demo estate: a health-tech firm running clinical AI assistants. */
-export const COMPANY = { name: "Halcyon Health", slug: "halcyon" } as const;
+const COMPANY = { name: "Halcyon Health", slug: "halcyon" } as const;
 
 export const DEMO_REGIONS = ["us-east-1", "eu-west-1"] as const;
 export type DemoRegion = (typeof DEMO_REGIONS)[number];

@@ -1,4 +1,3 @@
 import "server-only";
 
-export { createDemoSource, DemoSource, type DemoSourceOptions } from "./demo-source";
-export { COMPANY, DEFAULT_DEMO_NOW, DEMO_ACCOUNTS, DEMO_REGIONS } from "./accounts";
+export { createDemoSource } from "./demo-source";

@@ -1,7 +1,7 @@
 import "server-only";
 
 /** Changing this reshuffles every generated id in the demo estate; tests pin determinism, not values. */
-export const DEMO_SEED = 0x5eed_2026;
+const DEMO_SEED = 0x5eed_2026;
 
 /** 32-bit FNV-1a: spreads a resource key (e.g. "prod/us-east-1/guardrail/triage") into a seed. */
 function hashKey(key: string): number {

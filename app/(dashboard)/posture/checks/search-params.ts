@@ -1,7 +1,7 @@
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { CATEGORIES } from "@/lib/constants/finding";
 
-export const CHECK_SORTS = ["title", "category", "severity", "scope", "PASS", "FAIL", "ERROR", "NOT_APPLICABLE"] as const;
+const CHECK_SORTS = ["title", "category", "severity", "scope", "PASS", "FAIL", "ERROR", "NOT_APPLICABLE"] as const;
 export type CheckSort = (typeof CHECK_SORTS)[number];
 
 /** The catalog's URL state: category filter, text filter and sort. */

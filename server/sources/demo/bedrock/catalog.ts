@@ -16,7 +16,7 @@ export const MODEL = {
 } as const;
 
 /** Destination regions of the geographic cross-region profiles (where a request may be served). */
-export const GEOGRAPHY_REGIONS = {
+const GEOGRAPHY_REGIONS = {
   us: ["us-east-1", "us-east-2", "us-west-2"],
   eu: ["eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-3"],
 } as const;
