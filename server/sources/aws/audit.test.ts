@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cloudtrailInventorySchema, cloudwatchInventorySchema, logsInventorySchema } from "@/server/inventory/audit";
-import { createClients, destroyClients, type AwsClients } from "./clients";
+import type { AwsClients } from "./clients";
 import { collectCloudTrail } from "./cloudtrail";
 import { collectCloudWatch } from "./cloudwatch";
 import { collectLogs } from "./logs";
 import { FakeAws } from "./testing/fake-aws";
+import { startClients, stopClients } from "./testing/test-clients";
 import { addAudit } from "./testing/audit-fixture";
 
 let fake: FakeAws;
@@ -13,18 +14,9 @@ const ctx = { accountId: "111122223333", region: "us-east-1" };
 
 beforeEach(async () => {
   fake = addAudit(new FakeAws());
-  const endpoint = await fake.start();
-  clients = createClients({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
-    endpoint,
-    maxAttempts: 3,
-  });
+  clients = await startClients(fake);
 });
-afterEach(async () => {
-  destroyClients(clients);
-  await fake.stop();
-});
+afterEach(() => stopClients(fake, clients));
 
 describe("collectLogs", () => {
   it("pages through log groups", async () => {

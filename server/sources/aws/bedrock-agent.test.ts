@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { agentSchema, flowSchema, knowledgeBaseSchema, promptSchema } from "@/server/inventory/bedrock";
 import { partSchema } from "@/server/inventory/part";
 import { z } from "zod";
-import { createClients, destroyClients, type AwsClients } from "./clients";
+import type { AwsClients } from "./clients";
 import { collectBedrockAgent } from "./bedrock-agent";
 import { FakeAws } from "./testing/fake-aws";
+import { startClients, stopClients } from "./testing/test-clients";
 import { addBedrockAgent } from "./testing/bedrock-agent-fixture";
 
 const sectionSchema = z.object({
@@ -20,18 +21,9 @@ const ctx = { accountId: "111122223333", region: "us-east-1" };
 
 beforeEach(async () => {
   fake = addBedrockAgent(new FakeAws());
-  const endpoint = await fake.start();
-  clients = createClients({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
-    endpoint,
-    maxAttempts: 3,
-  });
+  clients = await startClients(fake);
 });
-afterEach(async () => {
-  destroyClients(clients);
-  await fake.stop();
-});
+afterEach(() => stopClients(fake, clients));
 
 describe("collectBedrockAgent", () => {
   it("collects agents with aliases, knowledge bases with data sources, prompts and flow nodes", async () => {

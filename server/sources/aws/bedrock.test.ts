@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bedrockInventorySchema } from "@/server/inventory/bedrock";
-import { createClients, destroyClients, type AwsClients } from "./clients";
+import type { AwsClients } from "./clients";
 import { collectBedrock } from "./bedrock";
 import { FakeAws } from "./testing/fake-aws";
+import { startClients, stopClients } from "./testing/test-clients";
 import { addBedrock } from "./testing/bedrock-fixture";
 
 let fake: FakeAws;
@@ -17,19 +18,10 @@ const emptyAgentParts = {
 
 beforeEach(async () => {
   fake = addBedrock(new FakeAws());
-  const endpoint = await fake.start();
-  clients = createClients({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
-    endpoint,
-    maxAttempts: 3,
-  });
+  clients = await startClients(fake);
 });
 
-afterEach(async () => {
-  destroyClients(clients);
-  await fake.stop();
-});
+afterEach(() => stopClients(fake, clients));
 // Stopping is idempotent; tests stop early so call counts are final before asserting.
 async function teardown() {
   await fake.stop();

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseInventory } from "@/server/inventory";
-import { createClients, destroyClients, type AwsClients } from "./clients";
+import type { AwsClients } from "./clients";
 import { collectRegion } from "./collect-region";
 import { FakeAws } from "./testing/fake-aws";
+import { startClients, stopClients } from "./testing/test-clients";
 import { addAudit } from "./testing/audit-fixture";
 import { addBedrock } from "./testing/bedrock-fixture";
 import { addBedrockAgent } from "./testing/bedrock-agent-fixture";
@@ -18,18 +19,9 @@ const target = { accountId: MEMBER, accountName: "member", region: "us-east-1" }
 beforeEach(async () => {
   fake = new FakeAws();
   for (const add of [addBedrock, addBedrockAgent, addIam, addEc2, addAudit, addOrganizations, addS3, addKms]) add(fake);
-  const endpoint = await fake.start();
-  clients = createClients({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
-    endpoint,
-    maxAttempts: 3,
-  });
+  clients = await startClients(fake);
 });
-afterEach(async () => {
-  destroyClients(clients);
-  await fake.stop();
-});
+afterEach(() => stopClients(fake, clients));
 
 describe("collectRegion", () => {
   it("produces a raw inventory that validates part by part with nothing invalid", async () => {

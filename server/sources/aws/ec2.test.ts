@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ec2InventorySchema } from "@/server/inventory/network";
-import { createClients, destroyClients, type AwsClients } from "./clients";
+import type { AwsClients } from "./clients";
 import { collectEc2 } from "./ec2";
 import { FakeAws } from "./testing/fake-aws";
+import { startClients, stopClients } from "./testing/test-clients";
 import { addEc2 } from "./testing/ec2-fixture";
 
 let fake: FakeAws;
@@ -11,18 +12,9 @@ const ctx = { accountId: "111122223333", region: "us-east-1" };
 
 beforeEach(async () => {
   fake = addEc2(new FakeAws());
-  const endpoint = await fake.start();
-  clients = createClients({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
-    endpoint,
-    maxAttempts: 3,
-  });
+  clients = await startClients(fake);
 });
-afterEach(async () => {
-  destroyClients(clients);
-  await fake.stop();
-});
+afterEach(() => stopClients(fake, clients));
 
 describe("collectEc2", () => {
   it("pages VPCs and maps endpoints and security group rules from EC2's XML", async () => {

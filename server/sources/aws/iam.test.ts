@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { iamInventorySchema } from "@/server/inventory/iam";
 import { partSchema } from "@/server/inventory/part";
-import { createClients, destroyClients, type AwsClients } from "./clients";
+import type { AwsClients } from "./clients";
 import { collectIam, decodePolicyDocument } from "./iam";
 import { FakeAws } from "./testing/fake-aws";
+import { startClients, stopClients } from "./testing/test-clients";
 import { ALLOW_BEDROCK, BROKEN_DOCUMENT, addIam } from "./testing/iam-fixture";
 
 let fake: FakeAws;
@@ -12,18 +13,9 @@ const ctx = { accountId: "111122223333", region: "us-east-1" };
 
 beforeEach(async () => {
   fake = addIam(new FakeAws());
-  const endpoint = await fake.start();
-  clients = createClients({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
-    endpoint,
-    maxAttempts: 3,
-  });
+  clients = await startClients(fake);
 });
-afterEach(async () => {
-  destroyClients(clients);
-  await fake.stop();
-});
+afterEach(() => stopClients(fake, clients));
 
 describe("decodePolicyDocument", () => {
   it("URL-decodes and parses, keeping undecodable or unparseable text raw", () => {

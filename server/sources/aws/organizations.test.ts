@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { organizationSchema } from "@/server/inventory/organizations";
 import { partSchema } from "@/server/inventory/part";
-import { createClients, destroyClients, type AwsClients } from "./clients";
+import type { AwsClients } from "./clients";
 import { collectOrganizations } from "./organizations";
 import { FakeAws } from "./testing/fake-aws";
+import { startClients, stopClients } from "./testing/test-clients";
 import { MEMBER, SCP_CONTENT, addOrganizations } from "./testing/organizations-fixture";
 
 let fake: FakeAws;
@@ -12,18 +13,9 @@ const ctx = { accountId: MEMBER, region: "us-east-1" };
 
 async function setup(member = true) {
   fake = addOrganizations(new FakeAws(), { member });
-  const endpoint = await fake.start();
-  clients = createClients({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
-    endpoint,
-    maxAttempts: 3,
-  });
+  clients = await startClients(fake);
 }
-afterEach(async () => {
-  destroyClients(clients);
-  await fake.stop();
-});
+afterEach(() => stopClients(fake, clients));
 
 describe("collectOrganizations", () => {
   it("walks the account's parents and reads only the policies that target the chain", async () => {

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { kmsInventorySchema, s3InventorySchema } from "@/server/inventory/storage";
-import { createClients, destroyClients, type AwsClients } from "./clients";
+import type { AwsClients } from "./clients";
 import { collectKms } from "./kms";
 import { collectS3 } from "./s3";
 import { FakeAws } from "./testing/fake-aws";
+import { startClients, stopClients } from "./testing/test-clients";
 import { KEY_POLICY, addKms, addS3 } from "./testing/storage-fixture";
 
 let fake: FakeAws;
@@ -12,18 +13,9 @@ const ctx = { accountId: "111122223333", region: "us-east-1" };
 
 beforeEach(async () => {
   fake = addKms(addS3(new FakeAws()));
-  const endpoint = await fake.start();
-  clients = createClients({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
-    endpoint,
-    maxAttempts: 3,
-  });
+  clients = await startClients(fake);
 });
-afterEach(async () => {
-  destroyClients(clients);
-  await fake.stop();
-});
+afterEach(() => stopClients(fake, clients));
 
 describe("collectS3", () => {
   it("reads each referenced bucket once, treating S3's not-found errors as absent settings", async () => {
