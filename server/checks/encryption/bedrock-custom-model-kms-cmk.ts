@@ -1,6 +1,6 @@
 import "server-only";
 import { defineCheck, regionArn, withParts } from "../define-check";
-import { finding, perResource } from "../lib/bedrock-findings";
+import { modelCmkFinding, perResource } from "../lib/bedrock-findings";
 
 export default defineCheck({
   id: "bedrock-custom-model-kms-cmk",
@@ -45,23 +45,9 @@ export default defineCheck({
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { models: inventory.bedrock.customModels }, ({ models }) =>
-      perResource(models, { resourceArn: arn, message: `No custom models in ${inventory.region}` }, (model) => {
-        const evidence = { model: model.modelName, modelKmsKeyArn: model.modelKmsKeyArn ?? null };
-        if (!model.modelKmsKeyArn) {
-          return finding(
-            model.modelArn,
-            "FAIL",
-            `Custom model ${model.modelName} is encrypted with an AWS owned key, not a customer managed key`,
-            evidence,
-          );
-        }
-        return finding(
-          model.modelArn,
-          "PASS",
-          `Custom model ${model.modelName} is encrypted with KMS key ${model.modelKmsKeyArn}`,
-          evidence,
-        );
-      }),
+      perResource(models, { resourceArn: arn, message: `No custom models in ${inventory.region}` }, (model) =>
+        modelCmkFinding("Custom model", model),
+      ),
     );
   },
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { defineCheck, regionArn, withParts } from "../define-check";
-import { finding, perResource } from "../lib/bedrock-findings";
+import { modelCmkFinding, perResource } from "../lib/bedrock-findings";
 import { KMS_KEY_TERRAFORM } from "../lib/kms-remediation";
 
 export default defineCheck({
@@ -35,23 +35,9 @@ ${KMS_KEY_TERRAFORM}`,
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { models: inventory.bedrock.importedModels }, ({ models }) =>
-      perResource(models, { resourceArn: arn, message: `No imported models in ${inventory.region}` }, (model) => {
-        const evidence = { model: model.modelName, modelKmsKeyArn: model.modelKmsKeyArn ?? null };
-        if (!model.modelKmsKeyArn) {
-          return finding(
-            model.modelArn,
-            "FAIL",
-            `Imported model ${model.modelName} is encrypted with an AWS owned key, not a customer managed key`,
-            evidence,
-          );
-        }
-        return finding(
-          model.modelArn,
-          "PASS",
-          `Imported model ${model.modelName} is encrypted with KMS key ${model.modelKmsKeyArn}`,
-          evidence,
-        );
-      }),
+      perResource(models, { resourceArn: arn, message: `No imported models in ${inventory.region}` }, (model) =>
+        modelCmkFinding("Imported model", model),
+      ),
     );
   },
 });

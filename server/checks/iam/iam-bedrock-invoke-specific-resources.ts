@@ -1,7 +1,7 @@
 import "server-only";
-import { accountArn, defineCheck, withParts, type FindingDraft } from "../define-check";
+import { defineCheck, type FindingDraft } from "../define-check";
 import { simulateFor } from "../lib/iam-access";
-import { draft, perPrincipal } from "../lib/iam-findings";
+import { draft, perRoleAndUser } from "../lib/iam-findings";
 import { grantsEvidence, grantsText } from "../lib/iam-grants";
 import { principalText, type Principal } from "../lib/iam-principals";
 import { inferenceProfileProbe, modelProbes, modelResources, type Where } from "../lib/iam-probes";
@@ -105,19 +105,6 @@ resource "aws_iam_role_policy" "bedrock_invoke" {
     "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html",
   ],
   frameworks: {},
-  evaluate: (inventory) => {
-    const account = accountArn(inventory);
-    const w: Where = { partition: inventory.partition, region: inventory.region, accountId: inventory.accountId };
-    return withParts(account, { iam: inventory.iam }, ({ iam }) =>
-      perPrincipal(iam, {
-        kinds: ["role", "user"],
-        evaluate: (p) => evaluatePrincipal(p, w),
-        none: {
-          resourceArn: account,
-          status: "PASS",
-          message: "No IAM role or user in the account is allowed to invoke Bedrock models",
-        },
-      }),
-    );
-  },
+  evaluate: (inventory) =>
+    perRoleAndUser(inventory, evaluatePrincipal, "No IAM role or user in the account is allowed to invoke Bedrock models"),
 });

@@ -1,8 +1,8 @@
 import "server-only";
 import type { PolicyStatement } from "@/server/inventory/policy-document";
-import { accountArn, defineCheck, withParts, type FindingDraft } from "../define-check";
+import { defineCheck, type FindingDraft } from "../define-check";
 import { simulateFor } from "../lib/iam-access";
-import { boundaryNote, draft, perPrincipal } from "../lib/iam-findings";
+import { boundaryNote, draft, perRoleAndUser } from "../lib/iam-findings";
 import { grantsEvidence, grantsText, unique } from "../lib/iam-grants";
 import { principalText, type Principal } from "../lib/iam-principals";
 import { anyResourceProbe, modelResources, type Where } from "../lib/iam-probes";
@@ -118,19 +118,6 @@ aws iam tag-role --role-name ROLE_NAME --tags Key=team,Value=ai-governance`,
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/introduction_attribute-based-access-control.html",
   ],
   frameworks: {},
-  evaluate: (inventory) => {
-    const account = accountArn(inventory);
-    const w: Where = { partition: inventory.partition, region: inventory.region, accountId: inventory.accountId };
-    return withParts(account, { iam: inventory.iam }, ({ iam }) =>
-      perPrincipal(iam, {
-        kinds: ["role", "user"],
-        evaluate: (p) => evaluatePrincipal(p, w),
-        none: {
-          resourceArn: account,
-          status: "PASS",
-          message: "No IAM role or user in the account may create, change or delete guardrails",
-        },
-      }),
-    );
-  },
+  evaluate: (inventory) =>
+    perRoleAndUser(inventory, evaluatePrincipal, "No IAM role or user in the account may create, change or delete guardrails"),
 });

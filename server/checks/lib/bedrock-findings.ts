@@ -24,3 +24,19 @@ export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
 }
+
+/** Custom and imported models share one rule: the weights are encrypted with a customer managed key. */
+export function modelCmkFinding(
+  kind: "Custom model" | "Imported model",
+  model: { modelArn: string; modelName: string; modelKmsKeyArn?: string | undefined },
+): FindingDraft {
+  const evidence = { model: model.modelName, modelKmsKeyArn: model.modelKmsKeyArn ?? null };
+  return model.modelKmsKeyArn
+    ? finding(model.modelArn, "PASS", `${kind} ${model.modelName} is encrypted with KMS key ${model.modelKmsKeyArn}`, evidence)
+    : finding(
+        model.modelArn,
+        "FAIL",
+        `${kind} ${model.modelName} is encrypted with an AWS owned key, not a customer managed key`,
+        evidence,
+      );
+}

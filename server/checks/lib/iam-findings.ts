@@ -1,12 +1,14 @@
 import "server-only";
 import type { Status } from "@/lib/schemas/finding";
 import type { IamInventory } from "@/server/inventory/iam";
-import type { FindingDraft } from "../define-check";
+import type { Inventory } from "@/server/inventory";
+import { accountArn, withParts, type FindingDraft } from "../define-check";
+import type { Where } from "./iam-probes";
+import { finding } from "./bedrock-findings";
 import { loadPrincipals, principalText, type Principal } from "./iam-principals";
 
-export function draft(resourceArn: string, status: Status, message: string, evidence: unknown): FindingDraft {
-  return { resourceArn, status, message, evidence };
-}
+/** The IAM checks' name for the shared finding builder. */
+export const draft = finding;
 
 /** Runs `fn`, turning a thrown error (e.g. from the simulator) into an ERROR finding for that resource. */
 export function guarded(resourceArn: string, what: string, fn: () => FindingDraft[]): FindingDraft[] {
@@ -56,4 +58,24 @@ export function perPrincipal(iam: IamInventory, spec: PerPrincipal): FindingDraf
   if (out.length === 0)
     out.push(draft(spec.none.resourceArn, spec.none.status, spec.none.message, { principals: principals.length }));
   return out;
+}
+
+/**
+ * The account-scoped shape shared by the per-principal IAM checks: every role and user evaluated
+ * where the inventory places the account, a PASS naming `noneMessage` when nobody is concerned.
+ */
+export function perRoleAndUser(
+  inventory: Inventory,
+  evaluate: (p: Principal, where: Where) => FindingDraft | undefined,
+  noneMessage: string,
+): FindingDraft[] {
+  const account = accountArn(inventory);
+  const where: Where = { partition: inventory.partition, region: inventory.region, accountId: inventory.accountId };
+  return withParts(account, { iam: inventory.iam }, ({ iam }) =>
+    perPrincipal(iam, {
+      kinds: ["role", "user"],
+      evaluate: (p) => evaluate(p, where),
+      none: { resourceArn: account, status: "PASS", message: noneMessage },
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Where } from "./iam-probes";
 import type { KmsKey } from "@/server/inventory/storage";
 import { parsePolicy, type ParsedPolicy } from "./iam-policy";
 import { isAllowed, type SimulationRequest } from "./iam-simulate";
@@ -8,8 +9,6 @@ const BEDROCK_KEY_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
 const SERVICE_PRINCIPAL = "bedrock.amazonaws.com";
 // Stands for "any role of the account": it is only admitted where the policy admits the whole account.
 const SYNTHETIC_ROLE = "strata-any-principal";
-
-export type Where = { partition: string; region: string; accountId: string };
 
 export type Admission =
   | { verdict: "admitted"; principal: string; path: string; statements: string[] }
