@@ -1,6 +1,7 @@
 import "server-only";
 import { ConfigError, env } from "@/server/config/env";
 import { getDb } from "@/server/db";
+import { startScanSchedule } from "@/server/scans/scheduler";
 import { seedDemoHistory } from "@/server/scans/seed-demo";
 
 export async function boot(): Promise<void> {
@@ -15,4 +16,6 @@ export async function boot(): Promise<void> {
   }
   await getDb();
   await seedDemoHistory();
+  // After the seed, so a fresh demo database is not scanned again the moment it starts.
+  await startScanSchedule();
 }

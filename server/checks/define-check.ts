@@ -92,6 +92,12 @@ export function withParts<T extends Record<string, Part<unknown>>>(
     if (part.status === "ok") data[name] = part.data;
     else missing[name] = part;
   }
+  const absent = Object.entries(missing).filter(([, u]) => u.notInRegion === true);
+  // Only when every missing part is absent from the region: a denial elsewhere still means ERROR.
+  if (absent.length > 0 && absent.length === Object.keys(missing).length) {
+    const reasons = absent.map(([name, u]) => `${name}: ${u.reason}`).join("; ");
+    return [{ resourceArn, status: "NOT_APPLICABLE", message: `Not applicable: ${reasons}`, evidence: missing }];
+  }
   if (Object.keys(missing).length > 0) return [unavailableFinding(resourceArn, missing)];
   return fn(data as { [K in keyof T]: DataOf<T[K]> });
 }

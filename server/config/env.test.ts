@@ -118,12 +118,6 @@ describe("parseEnv stops on a bad setting and names it", () => {
     expect(message).not.toContain("too-short-secret");
   });
 
-  it("refuses STRATA_SOURCE=aws until the AWS source ships, even with OIDC configured", () => {
-    const message = failure({ ...OIDC, STRATA_SOURCE: "aws" });
-    expect(named(message)).toEqual(["STRATA_SOURCE"]);
-    expect(message).toContain("not available in this release");
-  });
-
   it("rejects an unknown source and out-of-range numbers", () => {
     expect(named(failure({ STRATA_SOURCE: "gcp" }))).toEqual(["STRATA_SOURCE"]);
     expect(named(failure({ STRATA_SCAN_CONCURRENCY: "0" }))).toEqual(["STRATA_SCAN_CONCURRENCY"]);
@@ -140,5 +134,28 @@ describe("parseEnv stops on a bad setting and names it", () => {
     });
     expect(message).toMatch(/^Strata cannot start: invalid configuration\n/);
     expect(named(message).sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "STRATA_APPROVED_REGIONS", "STRATA_ROLE_MAP"]);
+  });
+});
+
+describe("STRATA_SCAN_INTERVAL", () => {
+  it("is unset by default: no schedule", () => {
+    expect(parseEnv({}).STRATA_SCAN_INTERVAL).toBeUndefined();
+    expect(parseEnv({ STRATA_SCAN_INTERVAL: "" }).STRATA_SCAN_INTERVAL).toBeUndefined();
+  });
+
+  it.each([
+    ["5m", 5 * 60_000],
+    ["30m", 30 * 60_000],
+    [" 6h ", 6 * 3_600_000],
+    ["1d", 86_400_000],
+    ["30d", 30 * 86_400_000],
+  ])("parses %j", (value, ms) => {
+    expect(parseEnv({ STRATA_SCAN_INTERVAL: value }).STRATA_SCAN_INTERVAL).toEqual({ text: value.trim(), ms });
+  });
+
+  it.each(["4m", "0h", "31d", "1w", "6 h", "90s", "1h30m", "-1h", "6"])("rejects %j and names the setting", (value) => {
+    const message = failure({ STRATA_SCAN_INTERVAL: value });
+    expect(named(message)).toEqual(["STRATA_SCAN_INTERVAL"]);
+    expect(message).toContain(`"${value}"`);
   });
 });

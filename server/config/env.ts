@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { ALL_AWS_REGIONS } from "@/lib/constants/aws-regions";
 
 const csv = z.string().transform((s) =>
   s
@@ -10,6 +11,14 @@ const csv = z.string().transform((s) =>
 );
 
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+/** An IAM role ARN in any partition; the account id is what Strata scans through it. */
+const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
+const knownRegion = z
+  .string()
+  .refine((r) => ALL_AWS_REGIONS.includes(r), { message: "is not an AWS region Strata knows (e.g. eu-west-1)" });
 
 /** `group=role,group=role`: the identity provider's groups mapped to Strata roles. */
 const roleMap = z.string().transform((value, ctx) => {
@@ -27,6 +36,26 @@ const roleMap = z.string().transform((value, ctx) => {
     map[group] = role as Role;
   }
   return map;
+});
+
+const DURATION_UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const MIN_SCAN_INTERVAL_MS = 5 * 60_000;
+const MAX_SCAN_INTERVAL_MS = 30 * 86_400_000;
+
+/** `30m`, `6h`, `1d`: how often scheduled scans run; kept as written for display, and in ms. */
+const scanInterval = z.string().transform((value, ctx) => {
+  const match = /^(\d{1,6})([mhd])$/.exec(value.trim());
+  const unit = match?.[2] as keyof typeof DURATION_UNIT_MS | undefined;
+  if (!match || !unit) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a duration such as 30m, 6h or 1d` });
+    return z.NEVER;
+  }
+  const ms = Number(match[1]) * DURATION_UNIT_MS[unit];
+  if (ms < MIN_SCAN_INTERVAL_MS || ms > MAX_SCAN_INTERVAL_MS) {
+    ctx.addIssue({ code: "custom", message: `must be between 5m and 30d, not "${value}"` });
+    return z.NEVER;
+  }
+  return { text: value.trim(), ms };
 });
 
 const envSchema = z
@@ -57,7 +86,31 @@ const envSchema = z
     STRATA_TRUSTED_ACCOUNT_IDS: csv
       .pipe(z.array(z.string().regex(/^\d{12}$/, "each entry must be a 12-digit account id")))
       .optional(),
+    /** Which accounts an AWS scan covers: the credentials' own, STRATA_AWS_ROLE_ARNS, or the organization's. */
+    STRATA_AWS_ACCOUNTS: z.enum(["current", "roles", "organization"]).default("current"),
+    STRATA_AWS_ROLE_ARNS: csv
+      .pipe(
+        z.array(
+          z.string().regex(ROLE_ARN, "each entry must be an IAM role ARN such as arn:aws:iam::111122223333:role/StrataReadOnly"),
+        ),
+      )
+      .optional(),
+    STRATA_AWS_EXTERNAL_ID: z
+      .string()
+      .regex(/^[\w+=,.@:/-]{2,1224}$/, "must be 2–1224 characters of letters, digits and +=,.@:/-")
+      .optional(),
+    /** Role assumed in every member account in organization mode. */
+    STRATA_AWS_ROLE_NAME: z
+      .string()
+      .regex(ROLE_NAME, "must be an IAM role name such as StrataReadOnly")
+      .default("StrataReadOnly"),
+    /** Unset: every enabled region where Bedrock is available, discovered per account. */
+    STRATA_AWS_REGIONS: csv.pipe(z.array(knownRegion).min(1)).optional(),
+    /** AWS requests in flight at once across a whole scan; per service and client the cap is 8. */
+    STRATA_AWS_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(256).default(32),
     STRATA_SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    /** Unset: scans run only when someone starts one. */
+    STRATA_SCAN_INTERVAL: scanInterval.optional(),
     /** Demo only: pause per collected account × region so a person can watch progress. */
     STRATA_DEMO_COLLECT_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   })
@@ -75,11 +128,14 @@ const envSchema = z
         message: "is required with OIDC: map at least one group to a role",
       });
     }
-    if (env.STRATA_SOURCE === "aws") {
+    if (env.STRATA_AWS_ACCOUNTS === "roles" && !env.STRATA_AWS_ROLE_ARNS?.length) {
+      ctx.addIssue({ code: "custom", path: ["STRATA_AWS_ROLE_ARNS"], message: "is required when STRATA_AWS_ACCOUNTS=roles" });
+    }
+    if (env.STRATA_AWS_ACCOUNTS !== "roles" && env.STRATA_AWS_ROLE_ARNS?.length) {
       ctx.addIssue({
         code: "custom",
-        path: ["STRATA_SOURCE"],
-        message: "the AWS source is not available in this release yet; use demo (see README, 'What does not work yet')",
+        path: ["STRATA_AWS_ROLE_ARNS"],
+        message: `is only used with STRATA_AWS_ACCOUNTS=roles (it is ${env.STRATA_AWS_ACCOUNTS})`,
       });
     }
     if (env.STRATA_SOURCE === "aws" && !env.AUTH_OIDC_ISSUER) {

@@ -10,6 +10,11 @@ export const unavailableSchema = z.object({
   reason: z.string().min(1),
   /** The IAM action that was denied, when the cause is missing permission. */
   action: z.string().optional(),
+  /**
+   * The service or feature does not exist in this region (no endpoint, unknown operation). Checks
+   * report NOT_APPLICABLE rather than ERROR: there is nothing there to secure or to grant.
+   */
+  notInRegion: z.literal(true).optional(),
 });
 export type Unavailable = z.infer<typeof unavailableSchema>;
 
@@ -25,4 +30,8 @@ export function ok<T>(data: T): Part<T> {
 
 export function unavailable(reason: string, action?: string): Unavailable {
   return action === undefined ? { status: "unavailable", reason } : { status: "unavailable", reason, action };
+}
+
+export function notInRegion(reason: string): Unavailable {
+  return { status: "unavailable", reason, notInRegion: true };
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Inventory } from "@/server/inventory";
-import { unavailable } from "@/server/inventory/part";
+import { partitionOf } from "@/lib/constants/aws-regions";
+import type { Inventory } from "./index";
+import { unavailable } from "./part";
 
 /**
  * When a whole account × region could not be collected, every part is unavailable with that
@@ -11,13 +12,15 @@ export function unavailableInventory(
   region: string,
   reason: string,
   collectedAt: string,
+  /** The IAM action whose denial made the whole account × region unreadable (e.g. sts:AssumeRole). */
+  action?: string,
 ): Inventory {
-  const u = unavailable(reason);
+  const u = unavailable(reason, action);
   return {
     accountId: target.accountId,
     accountName: target.accountName,
     region,
-    partition: "aws",
+    partition: partitionOf(region),
     collectedAt,
     bedrock: {
       loggingConfig: u,

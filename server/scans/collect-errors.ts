@@ -11,6 +11,8 @@ export function collectErrors(inv: Inventory): ScanError[] {
   const errors: ScanError[] = [];
   const visit = (name: string, value: unknown) => {
     if (!isPart(value) || value.status !== "unavailable") return;
+    // A feature AWS does not offer in the region is not a collection error (its checks are NOT_APPLICABLE).
+    if ("notInRegion" in value && value.notInRegion === true) return;
     errors.push({
       accountId: inv.accountId,
       region: inv.region,

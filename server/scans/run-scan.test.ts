@@ -43,6 +43,8 @@ function source(regions: string[], broken: Record<string, unknown> = {}): Invent
   return {
     kind: "demo",
     listTargets: () => Promise.resolve([{ accountId: "111122223333", accountName: "prod", regions }]),
+    describe: () => Promise.reject(new Error("not used by runScan")),
+    testConnection: () => Promise.reject(new Error("not used by runScan")),
     collect: (_t, region) => {
       if (broken[region] === "throw") return Promise.reject(new Error("socket hang up"));
       const inv: Record<string, unknown> = { ...emptyInventory(), region };

@@ -11,7 +11,7 @@ import { evaluateAccountYielding, type EvaluatedFinding } from "./evaluate";
 import { mapLimit } from "./map-limit";
 import { completeScan, failScan, updateProgress } from "./repository";
 import { storeResults } from "./store-results";
-import { unavailableInventory } from "./unavailable-inventory";
+import { unavailableInventory } from "@/server/inventory/unavailable";
 
 export type ScanDeps = {
   db: Kysely<Database>;
@@ -21,7 +21,11 @@ export type ScanDeps = {
   concurrency: number;
   now?: () => Date;
   signal?: AbortSignal;
+  /** Called with each progress update, so a caller that does not poll the database (the CLI) can show it. */
+  onProgress?: (p: ScanProgress) => void;
 };
+
+export type ScanProgress = { done: number; total: number; label: string };
 
 type Job = { target: ScanTarget; region: string };
 
@@ -58,22 +62,31 @@ export async function runScan(deps: ScanDeps, scanId: string): Promise<void> {
     const jobs: Job[] = targets.flatMap((target) => target.regions.map((region) => ({ target, region })));
     const total = jobs.length + 1;
     let done = 0;
-    await updateProgress(deps.db, scanId, { done, total, label: "Listing accounts", now: iso(), status: "running" });
+    const progress = async (label: string, status?: "running") => {
+      // Reported before the awaited write, so concurrent workers cannot reorder what the caller sees.
+      deps.onProgress?.({ done, total, label });
+      await updateProgress(deps.db, scanId, { done, total, label, now: iso(), status });
+    };
+    await progress("Listing accounts", "running");
 
-    const errors: ScanError[] = [];
+    // Problems met while resolving targets (e.g. region discovery denied) belong to the scan's record too.
+    const errors: ScanError[] = targets.flatMap((t) =>
+      (t.problems ?? []).map((p) => ({
+        accountId: t.accountId,
+        region: "global",
+        part: "targets",
+        reason: p.reason,
+        ...(p.action ? { action: p.action } : {}),
+      })),
+    );
     const inventories = await mapLimit(jobs, deps.concurrency, async (job) => {
       const inventory = await collectOne(deps, job, errors, iso());
       done += 1;
-      await updateProgress(deps.db, scanId, {
-        done,
-        total,
-        label: `Collected ${job.target.accountName} / ${job.region}`,
-        now: iso(),
-      });
+      await progress(`Collected ${job.target.accountName} / ${job.region}`);
       return inventory;
     });
 
-    await updateProgress(deps.db, scanId, { done, total, label: `Evaluating ${deps.checks.length} checks`, now: iso() });
+    await progress(`Evaluating ${deps.checks.length} checks`);
     const findings: EvaluatedFinding[] = [];
     for (const target of targets) {
       const own = inventories.filter((inv, i) => jobs[i]?.target === target);
@@ -86,5 +99,7 @@ export async function runScan(deps: ScanDeps, scanId: string): Promise<void> {
     await completeScan(deps.db, scanId, { score, errors, now: iso(), total });
   } catch (error) {
     await failScan(deps.db, scanId, message(error), iso());
+  } finally {
+    deps.source.dispose?.();
   }
 }

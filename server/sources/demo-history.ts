@@ -54,6 +54,8 @@ export function demoAsOf(source: InventorySource, stepsBack: number): InventoryS
   return {
     kind: source.kind,
     listTargets: (signal) => source.listTargets(signal),
+    describe: (signal) => source.describe(signal),
+    testConnection: (accountId, signal) => source.testConnection(accountId, signal),
     async collect(target, region, signal) {
       const raw = obj(await source.collect(target, region, signal));
       if (!raw) return raw;

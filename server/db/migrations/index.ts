@@ -1,10 +1,12 @@
 import "server-only";
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./001-initial";
+import * as m002 from "./002-scan-admission";
 
 /** Static list (no file-system scan) so the bundler sees every migration. Never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
   "001-initial": m001,
+  "002-scan-admission": m002,
 };
 
 export const migrationProvider: MigrationProvider = {

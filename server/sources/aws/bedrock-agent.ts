@@ -15,7 +15,7 @@ import {
   type FlowNode,
 } from "@aws-sdk/client-bedrock-agent";
 import { call, collectPart } from "./errors";
-import { PER_SERVICE_CONCURRENCY, drain, jsonify, mapLimit, type CollectContext, type RawSection } from "./collect-kit";
+import { PER_SERVICE_CONCURRENCY, drain, inOrder, jsonify, mapLimit, type CollectContext, type RawSection } from "./collect-kit";
 
 type AgentPartName = "agents" | "knowledgeBases" | "prompts" | "flows";
 type Client = BedrockAgentClient;
@@ -26,10 +26,12 @@ async function agents(client: Client) {
   return mapLimit(listed, limit, async (summary) => {
     const agentId = summary.agentId ?? "";
     // The summary lacks the role, KMS key and TTL that the checks need.
-    const { agent } = await call("bedrock:GetAgent", client.send(new GetAgentCommand({ agentId })));
-    const aliases = await call(
-      "bedrock:ListAgentAliases",
-      drain(paginateListAgentAliases({ client }, { agentId }), (p) => p.agentAliasSummaries),
+    const [{ agent }, aliases] = await inOrder(
+      call("bedrock:GetAgent", client.send(new GetAgentCommand({ agentId }))),
+      call(
+        "bedrock:ListAgentAliases",
+        drain(paginateListAgentAliases({ client }, { agentId }), (p) => p.agentAliasSummaries),
+      ),
     );
     return {
       ...(jsonify(agent ?? {}) as Record<string, unknown>),
@@ -56,13 +58,13 @@ async function knowledgeBases(client: Client) {
   const listed = await drain(paginateListKnowledgeBases({ client }, {}), (p) => p.knowledgeBaseSummaries);
   return mapLimit(listed, limit, async (summary) => {
     const knowledgeBaseId = summary.knowledgeBaseId ?? "";
-    const { knowledgeBase: kb } = await call(
-      "bedrock:GetKnowledgeBase",
-      client.send(new GetKnowledgeBaseCommand({ knowledgeBaseId })),
-    );
-    const sources = await call(
-      "bedrock:ListDataSources",
-      drain(paginateListDataSources({ client }, { knowledgeBaseId }), (p) => p.dataSourceSummaries),
+    // Bucket ARNs and KMS keys are only on GetDataSource, and they decide which buckets S3 collects.
+    const [{ knowledgeBase: kb }, dataSources] = await inOrder(
+      call("bedrock:GetKnowledgeBase", client.send(new GetKnowledgeBaseCommand({ knowledgeBaseId }))),
+      call(
+        "bedrock:ListDataSources",
+        drain(paginateListDataSources({ client }, { knowledgeBaseId }), (p) => p.dataSourceSummaries),
+      ).then((sources) => mapLimit(sources, limit, (s) => dataSource(client, knowledgeBaseId, s.dataSourceId ?? ""))),
     );
     return jsonify({
       knowledgeBaseId,
@@ -71,8 +73,7 @@ async function knowledgeBases(client: Client) {
       status: kb?.status,
       roleArn: kb?.roleArn,
       storageType: kb?.storageConfiguration?.type,
-      // Bucket ARNs and KMS keys are only on GetDataSource, and they decide which buckets S3 collects.
-      dataSources: await mapLimit(sources, limit, (s) => dataSource(client, knowledgeBaseId, s.dataSourceId ?? "")),
+      dataSources,
     });
   });
 }

@@ -17,7 +17,7 @@ import {
 import type { bedrockInventorySchema } from "@/server/inventory/bedrock";
 import type { z } from "zod";
 import { call, collectPart } from "./errors";
-import { PER_SERVICE_CONCURRENCY, drain, jsonify, mapLimit, type CollectContext, type RawSection } from "./collect-kit";
+import { PER_SERVICE_CONCURRENCY, drain, inOrder, jsonify, mapLimit, type CollectContext, type RawSection } from "./collect-kit";
 
 type BedrockPartName = Exclude<keyof z.infer<typeof bedrockInventorySchema>, "agents" | "knowledgeBases" | "prompts" | "flows">;
 
@@ -54,10 +54,13 @@ async function guardrails(client: BedrockClient) {
   const drafts = await drain(paginateListGuardrails({ client }, {}), (p) => p.guardrails);
   return mapLimit(drafts, PER_SERVICE_CONCURRENCY, async (g) => {
     const id = g.id ?? "";
-    const listed = await drain(paginateListGuardrails({ client }, { guardrailIdentifier: id }), (p) => p.guardrails);
-    const numbered = listed.map((v) => v.version ?? "DRAFT").filter((v) => v !== "DRAFT");
-    const [draft, ...versions] = await mapLimit(["DRAFT", ...numbered], PER_SERVICE_CONCURRENCY, (v) =>
-      guardrailVersion(client, id, v),
+    // DRAFT always exists, so it is read while the numbered versions are listed.
+    const [versions, draft] = await inOrder(
+      drain(paginateListGuardrails({ client }, { guardrailIdentifier: id }), (p) => p.guardrails).then((listed) => {
+        const numbered = listed.map((v) => v.version ?? "DRAFT").filter((v) => v !== "DRAFT");
+        return mapLimit(numbered, PER_SERVICE_CONCURRENCY, (v) => guardrailVersion(client, id, v));
+      }),
+      guardrailVersion(client, id, "DRAFT"),
     );
     return { id, arn: g.arn, name: g.name, draft, versions };
   });

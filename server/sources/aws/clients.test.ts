@@ -50,3 +50,17 @@ describe("createClients endpoints", () => {
     await expect(clients.s3.send(new GetBucketVersioningCommand({ Bucket: "my-bucket" }))).resolves.toBeDefined();
   });
 });
+
+describe("createClients cancellation", () => {
+  it("aborts in-flight calls and refuses new ones once the scan's signal fires", async () => {
+    const controller = new AbortController();
+    clients = createClients({ region: "us-east-1", credentials, endpoint: fake.url, signal: controller.signal, maxAttempts: 1 });
+    fake.fault("bedrock", "ListGuardrails", "delay", 1, 2_000);
+    const started = Date.now();
+    const inFlight = clients.bedrock.send(new ListGuardrailsCommand({}));
+    setTimeout(() => controller.abort(), 50);
+    await expect(inFlight).rejects.toMatchObject({ name: "AbortError" });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await expect(clients.bedrock.send(new ListGuardrailsCommand({}))).rejects.toBeDefined();
+  });
+});

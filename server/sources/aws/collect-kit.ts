@@ -31,6 +31,15 @@ export async function drain<P, T>(pages: AsyncIterable<P>, itemsOf: (page: P) =>
   return all;
 }
 
+/**
+ * Two calls started together, awaited as if they had run in turn: when both fail, the first one's
+ * failure is the one reported (so a part names the same denied action whichever answered first).
+ */
+export async function inOrder<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+  second.catch(() => undefined);
+  return [await first, await second];
+}
+
 /** `Promise.all(items.map(fn))` with at most `limit` calls in flight, results in input order. */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseInventory } from "@/server/inventory";
 import type { AwsClients } from "./clients";
 import { collectRegion } from "./collect-region";
@@ -47,5 +47,19 @@ describe("collectRegion", () => {
     expect(inventory.organizations).toMatchObject({ status: "unavailable", action: "organizations:DescribeOrganization" });
     expect(inventory.ec2.vpcs.status).toBe("ok");
     expect(inventory.iam.status).toBe("ok");
+  });
+
+  it("reads buckets and keys without waiting for the account-wide parts", async () => {
+    let finish: () => void = () => undefined;
+    const accountWide = new Promise<{ status: "ok"; data: null }>(
+      (resolve) => (finish = () => resolve({ status: "ok", data: null })),
+    );
+    const pending = collectRegion(clients, target, { iam: accountWide, organizations: accountWide });
+    await vi.waitFor(() => {
+      expect(fake.callCount("s3", "GetBucketLocation")).toBe(5);
+      expect(fake.callCount("kms", "GetKeyPolicy")).toBeGreaterThan(0);
+    });
+    finish();
+    expect((await pending).organizations).toEqual({ status: "ok", data: null });
   });
 });

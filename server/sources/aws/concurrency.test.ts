@@ -28,6 +28,19 @@ describe("Semaphore", () => {
     await fourth;
     expect(order).toEqual([3, 4]);
   });
+
+  it("serves urgent waiters (account-wide chains) before earlier ordinary ones", async () => {
+    const s = new Semaphore(1);
+    const order: string[] = [];
+    await s.acquire();
+    const regional = s.acquire().then(() => order.push("regional"));
+    const urgent = s.acquire(true).then(() => order.push("urgent"));
+    s.release();
+    await urgent;
+    s.release();
+    await regional;
+    expect(order).toEqual(["urgent", "regional"]);
+  });
 });
 
 describe("per-service concurrency limit", () => {

@@ -15,7 +15,23 @@ describe("toUnavailable", () => {
   it("a service or operation missing in the region is marked, without an action to grant", () => {
     const part = toUnavailable(awsError("UnknownOperationException"), "bedrock:ListEnforcedGuardrailsConfiguration");
     expect(part.reason.startsWith(NOT_AVAILABLE_PREFIX)).toBe(true);
+    expect(part).toMatchObject({ notInRegion: true });
     expect(part).not.toHaveProperty("action");
+  });
+
+  it("an AWS endpoint that does not resolve means the service is not in the region; any other host is a failure", () => {
+    const dns = (hostname: string) =>
+      Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+    expect(toUnavailable(dns("bedrock-agent.ap-east-1.amazonaws.com"), "bedrock:ListAgents")).toMatchObject({
+      notInRegion: true,
+    });
+    expect(toUnavailable(dns("aws.internal.example"), "bedrock:ListAgents")).not.toHaveProperty("notInRegion");
+  });
+
+  it("bad credentials stay an ERROR, not NOT_APPLICABLE", () => {
+    const part = toUnavailable(awsError("UnrecognizedClientException", "The security token is invalid"), "bedrock:ListAgents");
+    expect(part).not.toHaveProperty("notInRegion");
+    expect(part.reason).toContain("security token is invalid");
   });
 
   it("anything else keeps the error name and message", () => {

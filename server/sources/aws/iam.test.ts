@@ -3,6 +3,7 @@ import { iamInventorySchema } from "@/server/inventory/iam";
 import { partSchema } from "@/server/inventory/part";
 import type { AwsClients } from "./clients";
 import { collectIam, decodePolicyDocument } from "./iam";
+import { mayUseBedrock } from "./last-accessed";
 import { FakeAws } from "./testing/fake-aws";
 import { startClients, stopClients } from "./testing/test-clients";
 import { ALLOW_BEDROCK, BROKEN_DOCUMENT, addIam } from "./testing/iam-fixture";
@@ -65,5 +66,53 @@ describe("collectIam", () => {
     const part = await collectIam(clients, ctx);
     expect(part.status).toBe("ok");
     expect(fake.callCount("iam", "GetAccountAuthorizationDetails")).toBe(4);
+  });
+});
+
+describe("collectIam: when roles last used Bedrock", () => {
+  const roleOf = async () => {
+    const part = partSchema(iamInventorySchema).parse(await collectIam(clients, ctx));
+    return part.status === "ok" ? part.data.roles[0] : undefined;
+  };
+
+  it("starts a service-last-accessed job per role that may use Bedrock and polls it until complete", async () => {
+    const role = await roleOf();
+    expect(role?.bedrockLastAccessed).toBe("2026-10-20T08:00:00.000Z");
+    expect(fake.callCount("iam", "GenerateServiceLastAccessedDetails")).toBe(1);
+    expect(fake.callCount("iam", "GetServiceLastAccessedDetails")).toBe(2); // IN_PROGRESS, then COMPLETED
+  });
+
+  it("says never (null) when the job has no Bedrock access on record", async () => {
+    fake.on("iam", "GetServiceLastAccessedDetails", () => ({
+      JobStatus: "COMPLETED",
+      JobCreationDate: "2026-11-27T00:00:00Z",
+      ServicesLastAccessed: [{ ServiceName: "Amazon Bedrock", ServiceNamespace: "bedrock", TotalAuthenticatedEntities: 0 }],
+    }));
+    expect((await roleOf())?.bedrockLastAccessed).toBeNull();
+  });
+
+  it("leaves the date unknown (so the check says ERROR) when the job is denied or fails, keeping the rest of IAM", async () => {
+    fake.fault("iam", "GenerateServiceLastAccessedDetails", "denied");
+    const role = await roleOf();
+    expect(role?.roleName).toBe("agent-role");
+    expect(role && "bedrockLastAccessed" in role).toBe(false);
+    fake.on("iam", "GenerateServiceLastAccessedDetails", () => ({ JobId: "j" }));
+    fake.on("iam", "GetServiceLastAccessedDetails", () => ({
+      JobStatus: "FAILED",
+      JobCreationDate: "2026-11-27T00:00:00Z",
+      ServicesLastAccessed: [],
+    }));
+    expect((await roleOf())?.bedrockLastAccessed).toBeUndefined();
+  });
+});
+
+describe("mayUseBedrock", () => {
+  it("includes anything that could grant Bedrock and skips what cannot", () => {
+    expect(mayUseBedrock([ALLOW_BEDROCK])).toBe(true);
+    expect(mayUseBedrock([{ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }])).toBe(true);
+    expect(mayUseBedrock([{ Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] }])).toBe(true);
+    expect(mayUseBedrock([{ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }])).toBe(
+      false,
+    );
   });
 });

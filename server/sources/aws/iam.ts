@@ -10,6 +10,7 @@ import {
 } from "@aws-sdk/client-iam";
 import type { Part } from "@/server/inventory/part";
 import { call, collectPart } from "./errors";
+import { bedrockLastAccessed } from "./last-accessed";
 import type { CollectContext } from "./collect-kit";
 
 /**
@@ -72,7 +73,7 @@ async function authorizationDetails(client: IAMClient) {
   return { roles, users, groups, policies };
 }
 
-export async function collectIam(clients: { iam: IAMClient }, _ctx: CollectContext): Promise<Part<unknown>> {
+export async function collectIam(clients: { iam: IAMClient }, ctx: CollectContext): Promise<Part<unknown>> {
   const client = clients.iam;
   // The API keys are part of the users, so both calls must succeed for the part to be complete.
   return collectPart("iam:GetAccountAuthorizationDetails", async () => {
@@ -80,6 +81,20 @@ export async function collectIam(clients: { iam: IAMClient }, _ctx: CollectConte
       call("iam:GetAccountAuthorizationDetails", authorizationDetails(client)),
       call("iam:ListServiceSpecificCredentials", bedrockApiKeys(client)),
     ]);
+    const managed = new Map(details.policies.map((p) => [p.Arn ?? "", p]));
+    const defaultDocument = (arn: string | undefined) =>
+      decodePolicyDocument(managed.get(arn ?? "")?.PolicyVersionList?.find((v) => v.IsDefaultVersion === true)?.Document);
+    const lastAccessed = await bedrockLastAccessed(
+      client,
+      details.roles.map((r) => ({
+        arn: r.Arn ?? "",
+        documents: [
+          ...inline(r.RolePolicyList).map((p) => p.document),
+          ...(r.AttachedManagedPolicies ?? []).map((p) => defaultDocument(p.PolicyArn)),
+        ],
+      })),
+      ctx.signal,
+    );
     return {
       roles: details.roles.map((r) => ({
         roleName: r.RoleName,
@@ -90,6 +105,8 @@ export async function collectIam(clients: { iam: IAMClient }, _ctx: CollectConte
         attachedPolicies: attached(r.AttachedManagedPolicies),
         permissionsBoundaryArn: r.PermissionsBoundary?.PermissionsBoundaryArn,
         tags: tags(r.Tags),
+        // Absent (not null) when unknown, so the stale-permissions check reports ERROR, not FAIL.
+        ...(lastAccessed.has(r.Arn ?? "") ? { bedrockLastAccessed: lastAccessed.get(r.Arn ?? "") } : {}),
       })),
       users: details.users.map((u) => ({
         userName: u.UserName,

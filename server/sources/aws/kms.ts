@@ -38,18 +38,41 @@ async function key(client: KMSClient, { id, meta }: Awaited<ReturnType<typeof de
   };
 }
 
-/** Only the keys Bedrock resources and log destinations reference (ids, ARNs or aliases). */
+/**
+ * Only the keys Bedrock resources and log destinations reference (ids, ARNs or aliases). `later`
+ * names keys known only once another collector is done (bucket default keys); the first ones are
+ * read meanwhile. A key is read as soon as its DescribeKey answers, once however many references
+ * (alias, id, ARN) lead to it, and keys come out in the order of their first reference.
+ */
 export async function collectKms(
   clients: { kms: KMSClient },
   _ctx: CollectContext,
   keyIds: string[],
+  later: Promise<string[]> = Promise.resolve([]),
 ): Promise<{ keys: Part<unknown> }> {
-  const ids = [...new Set(keyIds)];
   const keys = await collectPart("kms:DescribeKey", async () => {
-    const described = await mapLimit(ids, PER_SERVICE_CONCURRENCY, (id) => describe(clients.kms, id));
-    // References by alias, id and ARN to one key collapse before the per-key calls.
-    const unique = [...new Map(described.map((d) => [d.id, d])).values()];
-    return mapLimit(unique, PER_SERVICE_CONCURRENCY, (d) => key(clients.kms, d));
+    const seen = new Set<string>();
+    const reads = new Map<string, { order: number; read: Promise<Awaited<ReturnType<typeof key>>> }>();
+    let next = 0;
+    const readAll = (refs: string[]) => {
+      const fresh = [...new Set(refs)].filter((ref) => !seen.has(ref)).map((ref) => ({ ref, order: next++ }));
+      for (const { ref } of fresh) seen.add(ref);
+      return mapLimit(fresh, PER_SERVICE_CONCURRENCY, async ({ ref, order }) => {
+        const described = await describe(clients.kms, ref);
+        const known = reads.get(described.id);
+        if (known !== undefined) {
+          known.order = Math.min(known.order, order);
+          return;
+        }
+        const read = key(clients.kms, described);
+        // Awaited below with the others; this only keeps an early failure from counting as unhandled.
+        read.catch(() => undefined);
+        reads.set(described.id, { order, read });
+      });
+    };
+    await readAll(keyIds);
+    await readAll(await later);
+    return Promise.all([...reads.values()].sort((a, b) => a.order - b.order).map((r) => r.read));
   });
   return { keys };
 }

@@ -10,7 +10,7 @@ import {
 } from "@aws-sdk/client-organizations";
 import type { Part } from "@/server/inventory/part";
 import { call, collectPart } from "./errors";
-import { PER_SERVICE_CONCURRENCY, drain, mapLimit, type CollectContext } from "./collect-kit";
+import { PER_SERVICE_CONCURRENCY, drain, inOrder, mapLimit, type CollectContext } from "./collect-kit";
 
 /** The policy types the inventory models; others (e.g. chatbot policies) are not read. */
 const MODELLED_TYPES: PolicyType[] = [
@@ -47,28 +47,34 @@ async function organization(client: OrganizationsClient, accountId: string) {
   if (described === null) return null;
   const org = described.Organization;
   // Only the management account or a delegated administrator may read roots, parents and policies.
-  const roots = await call(
-    "organizations:ListRoots",
-    drain(paginateListRoots({ client }, {}), (p) => p.Roots),
+  const [roots, chain] = await inOrder(
+    call(
+      "organizations:ListRoots",
+      drain(paginateListRoots({ client }, {}), (p) => p.Roots),
+    ),
+    targetChain(client, accountId),
   );
   const enabled = (roots[0]?.PolicyTypes ?? [])
     .filter((t) => t.Status === "ENABLED")
     .flatMap((t) => (t.Type === undefined ? [] : [t.Type]));
-  const chain = await targetChain(client, accountId);
-  // Per target in the chain rather than every policy in the organization: far fewer calls.
+  // Per target in the chain rather than every policy in the organization: far fewer calls. The
+  // lists are independent, so they run at once; results keep the type-then-target order.
+  const lookups = MODELLED_TYPES.filter((t) => enabled.includes(t)).flatMap((type) => chain.map((target) => ({ type, target })));
+  const lists = await mapLimit(lookups, PER_SERVICE_CONCURRENCY, async ({ type, target }) => ({
+    type,
+    target,
+    attached: await call(
+      "organizations:ListPoliciesForTarget",
+      drain(paginateListPoliciesForTarget({ client }, { TargetId: target, Filter: type }), (p) => p.Policies),
+    ),
+  }));
   const targetsByPolicy = new Map<string, { id: string; type: PolicyType; awsManaged: boolean; targets: string[] }>();
-  for (const type of MODELLED_TYPES.filter((t) => enabled.includes(t))) {
-    for (const target of chain) {
-      const attached = await call(
-        "organizations:ListPoliciesForTarget",
-        drain(paginateListPoliciesForTarget({ client }, { TargetId: target, Filter: type }), (p) => p.Policies),
-      );
-      for (const p of attached) {
-        const id = p.Id ?? "";
-        const entry = targetsByPolicy.get(id) ?? { id, type, awsManaged: p.AwsManaged === true, targets: [] };
-        entry.targets.push(target);
-        targetsByPolicy.set(id, entry);
-      }
+  for (const { type, target, attached } of lists) {
+    for (const p of attached) {
+      const id = p.Id ?? "";
+      const entry = targetsByPolicy.get(id) ?? { id, type, awsManaged: p.AwsManaged === true, targets: [] };
+      entry.targets.push(target);
+      targetsByPolicy.set(id, entry);
     }
   }
   const policies = await mapLimit([...targetsByPolicy.values()], PER_SERVICE_CONCURRENCY, async (entry) => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { kmsInventorySchema, s3InventorySchema } from "@/server/inventory/storage";
 import type { AwsClients } from "./clients";
 import { collectKms } from "./kms";
@@ -82,6 +82,21 @@ describe("collectKms", () => {
       ],
     });
     expect(fake.callCount("kms", "GetKeyRotationStatus")).toBe(1);
+  });
+
+  it("reads the keys known first while later ones are pending, each key once, in first-reference order", async () => {
+    let release: (ids: string[]) => void = () => undefined;
+    const later = new Promise<string[]>((resolve) => (release = resolve));
+    const pending = collectKms(clients, ctx, ["k-rsa"], later);
+    await vi.waitFor(() => expect(fake.callCount("kms", "GetKeyPolicy")).toBe(1));
+    release(["alias/sym", "k-rsa", "arn:aws:kms:us-east-1:111122223333:key/k-sym"]);
+    expect(kmsInventorySchema.parse(await pending).keys).toMatchObject({
+      status: "ok",
+      data: [{ keyId: "k-rsa" }, { keyId: "k-sym" }],
+    });
+    // k-rsa is not described again; the alias and the ARN of k-sym lead to one read of it.
+    expect(fake.callCount("kms", "DescribeKey")).toBe(3);
+    expect(fake.callCount("kms", "GetKeyPolicy")).toBe(2);
   });
 
   it("a denied key policy names kms:GetKeyPolicy", async () => {

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SERVICES, failure, faultCode, success, type FaultKind, type ServiceName, type WireResponse } from "./fake-protocols";
 
-type FakeRequest = {
+export type FakeRequest = {
   service: ServiceName;
   operation: string;
   /** JSON body, query-protocol form fields, or REST path + query parameters merged with the JSON body. */
@@ -14,7 +14,7 @@ type FakeRequest = {
 export type Handler = (req: FakeRequest) => unknown;
 
 type Route = { service: ServiceName; operation: string; method: string; segments: string[]; queryKey?: string };
-type Fault = { kind: FaultKind | "delay"; remaining: number; delayMs?: number };
+type Fault = { kind: FaultKind | "delay" | "malformed"; remaining: number; delayMs?: number };
 
 /**
  * An in-process AWS endpoint for tests: the real SDK clients sign, serialise and parse against it,
@@ -49,7 +49,13 @@ export class FakeAws {
   }
 
   /** The next `times` calls of the operation fail (or are delayed) before the handler runs. */
-  fault(service: ServiceName, operation: string, kind: FaultKind | "delay", times = Number.POSITIVE_INFINITY, delayMs = 0): this {
+  fault(
+    service: ServiceName,
+    operation: string,
+    kind: FaultKind | "delay" | "malformed",
+    times = Number.POSITIVE_INFINITY,
+    delayMs = 0,
+  ): this {
     const key = `${service}:${operation}`;
     this.faults.set(key, [...(this.faults.get(key) ?? []), { kind, remaining: times, delayMs }]);
     return this;
@@ -104,6 +110,7 @@ export class FakeAws {
 
     const fault = this.takeFault(`${service}:${operation}`);
     if (fault?.kind === "delay") await sleep(fault.delayMs ?? 0);
+    else if (fault?.kind === "malformed") return malformed(service, operation);
     else if (fault !== undefined) {
       const { code, status } = faultCode(service, fault.kind);
       return failure(service, code, status, `fake ${fault.kind} for ${operation}`);
@@ -187,6 +194,12 @@ export function page<T>(items: T[], token: unknown, size: number): { items: T[];
   const start = typeof token === "string" && token !== "" ? Number(token) : 0;
   const end = start + size;
   return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
+}
+
+/** A 200 whose body is cut off mid-document, as a broken proxy or a truncated read delivers it. */
+function malformed(service: ServiceName, operation: string): WireResponse {
+  const ok = success(service, operation, {});
+  return { ...ok, body: ok.body.startsWith("<") ? "<Response><Truncated attr=" : '{"truncated": [1, 2,' };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -121,14 +121,45 @@ export function addIam(fake: FakeAws): FakeAws {
       ServiceName: "bedrock.amazonaws.com",
     },
   ];
-  return fake
-    .on("iam", "GetAccountAuthorizationDetails", (req) => {
-      const index = typeof req.input.Marker === "string" ? Number(req.input.Marker) : 0;
-      const next = index + 1 < pages.length ? String(index + 1) : undefined;
-      return { ...pages[index], IsTruncated: next !== undefined, Marker: next };
-    })
-    .on("iam", "ListServiceSpecificCredentials", (req) => {
-      const p = page(keys, req.input.Marker, 1);
-      return { ServiceSpecificCredentials: p.items, IsTruncated: p.next !== undefined, Marker: p.next };
-    });
+  const polls = new Map<string, number>();
+  return (
+    fake
+      .on("iam", "GetAccountAuthorizationDetails", (req) => {
+        const index = typeof req.input.Marker === "string" ? Number(req.input.Marker) : 0;
+        const next = index + 1 < pages.length ? String(index + 1) : undefined;
+        return { ...pages[index], IsTruncated: next !== undefined, Marker: next };
+      })
+      // Service last accessed: the job is IN_PROGRESS on the first read, as on AWS, then complete.
+      .on("iam", "GenerateServiceLastAccessedDetails", (req) => ({ JobId: `job:${String(req.input.Arn)}` }))
+      .on("iam", "GetServiceLastAccessedDetails", (req) => {
+        const jobId = String(req.input.JobId);
+        polls.set(jobId, (polls.get(jobId) ?? 0) + 1);
+        if (polls.get(jobId) === 1)
+          return { JobStatus: "IN_PROGRESS", JobCreationDate: "2026-11-27T00:00:00Z", ServicesLastAccessed: [] };
+        return {
+          JobStatus: "COMPLETED",
+          JobCreationDate: "2026-11-27T00:00:00Z",
+          JobCompletionDate: "2026-11-27T00:00:01Z",
+          IsTruncated: false,
+          ServicesLastAccessed: [
+            {
+              ServiceName: "Amazon S3",
+              ServiceNamespace: "s3",
+              LastAuthenticated: "2026-11-01T00:00:00Z",
+              TotalAuthenticatedEntities: 1,
+            },
+            {
+              ServiceName: "Amazon Bedrock",
+              ServiceNamespace: "bedrock",
+              LastAuthenticated: "2026-10-20T08:00:00Z",
+              TotalAuthenticatedEntities: 1,
+            },
+          ],
+        };
+      })
+      .on("iam", "ListServiceSpecificCredentials", (req) => {
+        const p = page(keys, req.input.Marker, 1);
+        return { ServiceSpecificCredentials: p.items, IsTruncated: p.next !== undefined, Marker: p.next };
+      })
+  );
 }
