@@ -3,9 +3,11 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/server/auth/session";
 import { AuditLog } from "./_components/audit-log";
+import { AwsAccountsCard } from "./_components/aws-accounts-card";
 import { ConfigCard } from "./_components/config-card";
 import { RecentScans } from "./_components/recent-scans";
-import { TableCardSkeleton } from "./settings.skeleton";
+import { ScanErrorsCard } from "./_components/scan-errors-card";
+import { AwsAccountsSkeleton, ScanErrorsSkeleton, TableCardSkeleton } from "./settings.skeleton";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -13,9 +15,20 @@ export default async function SettingsPage() {
   const user = await requirePagePermission("settings:manage");
   return (
     <>
-      <PageHeader title="Settings" description="The configuration in effect, recent scans and the dashboard's audit log." />
+      <PageHeader
+        title="Settings"
+        description="The AWS accounts Strata reads and what the last scan could not, the configuration, recent scans and the audit log."
+      />
       <div className="space-y-4">
-        <ConfigCard />
+        <Suspense fallback={<AwsAccountsSkeleton />}>
+          <AwsAccountsCard />
+        </Suspense>
+        <Suspense fallback={<ScanErrorsSkeleton />}>
+          <ScanErrorsCard />
+        </Suspense>
+        <Suspense fallback={<TableCardSkeleton />}>
+          <ConfigCard />
+        </Suspense>
         <Suspense fallback={<TableCardSkeleton />}>
           <RecentScans />
         </Suspense>

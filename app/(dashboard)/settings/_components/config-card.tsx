@@ -4,6 +4,8 @@ import { ROLE_LABEL } from "@/lib/auth/roles";
 import { DEMO_USERS } from "@/server/auth/demo-users";
 import { checkSettings } from "@/server/config/check-settings";
 import { env, isDemo } from "@/server/config/env";
+import { scheduleStatus, type ScheduleStatus } from "@/server/scans/scheduler";
+import { formatDateTime } from "@/components/posture/format";
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -38,8 +40,23 @@ function databaseLabel(url: string | undefined, dataDir: string): string {
   }
 }
 
-export function ConfigCard() {
+function Schedule({ status }: { status: ScheduleStatus }) {
+  if (status.interval === null) return <span className="text-(--muted)">Off (set STRATA_SCAN_INTERVAL, e.g. 6h)</span>;
+  const engine = status.engine === "postgres-queue" ? "PostgreSQL job queue (one scan across all instances)" : "in this process";
+  return (
+    <span>
+      Every {status.interval}, {engine}
+      <span className="block text-xs text-(--muted)">
+        Next due {status.nextDueAt ? formatDateTime(status.nextDueAt) : "now"}
+        {status.lastScheduledScanAt ? ` · last scheduled scan ${formatDateTime(status.lastScheduledScanAt)}` : ""}
+      </span>
+    </span>
+  );
+}
+
+export async function ConfigCard() {
   const e = env();
+  const schedule = await scheduleStatus();
   const s = checkSettings();
   const roleMap = Object.entries(e.STRATA_ROLE_MAP).map(([group, role]) => `${group} → ${ROLE_LABEL[role]}`);
   return (
@@ -53,8 +70,16 @@ export function ConfigCard() {
         <h3 className="px-5 pt-4 pb-1 text-xs font-medium tracking-wide text-(--muted) uppercase">Data</h3>
         <dl className="divide-y divide-(--border)">
           <Row term="Source">{e.STRATA_SOURCE === "demo" ? "Demo estate (fictional, built in)" : "AWS accounts"}</Row>
+          {e.STRATA_SOURCE === "aws" && (
+            <Row term="AWS requests in flight">
+              {e.STRATA_AWS_MAX_CONCURRENT_REQUESTS} at most across a scan; 8 per service and region
+            </Row>
+          )}
           <Row term="Database">{databaseLabel(e.DATABASE_URL, e.STRATA_DATA_DIR)}</Row>
           <Row term="Scan concurrency">{e.STRATA_SCAN_CONCURRENCY} account × region collections at once</Row>
+          <Row term="Scheduled scans">
+            <Schedule status={schedule} />
+          </Row>
         </dl>
       </div>
       <div className="border-t border-(--border)">

@@ -48,7 +48,11 @@ export async function RecentScans() {
             </thead>
             <tbody>
               {scans.map((s) => (
-                <tr key={s.id} className="border-b border-(--border) align-top last:border-0">
+                <tr
+                  key={s.id}
+                  id={`scan-${s.id}`}
+                  className="scroll-mt-4 border-b border-(--border) align-top last:border-0 target:bg-(--accent)/[0.06]"
+                >
                   <td className="px-3 py-2.5 pl-5">
                     <span
                       className={cn(
