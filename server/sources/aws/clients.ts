@@ -12,6 +12,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { Agent as HttpAgent } from "node:http";
 import type { Agent as HttpsAgent } from "node:https";
+import { setMaxListeners } from "node:events";
 import { Readable } from "node:stream";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Semaphore, concurrencyLimit } from "./concurrency";
@@ -107,6 +108,8 @@ export type AwsClients = ReturnType<typeof createClients>;
 
 /** Every client a collector may use, sharing one region, credentials, retry and timeout policy. */
 export function createClients(options: ClientOptions) {
+  // Every in-flight request listens on the scan's signal; dozens at once are expected, not a leak.
+  if (options.signal) setMaxListeners(10_000, options.signal);
   const env = options.env ?? process.env;
   const requestTimeout = options.requestTimeoutMs ?? 15_000;
   const common = {
