@@ -3,6 +3,7 @@ import { ListAgentsCommand } from "@aws-sdk/client-bedrock-agent";
 import { ListGuardrailsCommand } from "@aws-sdk/client-bedrock";
 import { GetBucketVersioningCommand } from "@aws-sdk/client-s3";
 import { createClients, destroyClients, type AwsClients } from "./clients";
+import { collectPart } from "./errors";
 import { FakeAws } from "./testing/fake-aws";
 
 const fake = new FakeAws()
@@ -62,5 +63,17 @@ describe("createClients cancellation", () => {
     await expect(inFlight).rejects.toMatchObject({ name: "AbortError" });
     expect(Date.now() - started).toBeLessThan(1_500);
     await expect(clients.bedrock.send(new ListGuardrailsCommand({}))).rejects.toBeDefined();
+  });
+});
+
+describe("createClients timeouts", () => {
+  it("gives up on a hung call after the per-attempt timeout, and the part says it timed out", async () => {
+    clients = createClients({ region: "us-east-1", credentials, endpoint: fake.url, maxAttempts: 1, requestTimeoutMs: 300 });
+    fake.fault("bedrock", "ListGuardrails", "delay", 1, 3_000);
+    const started = Date.now();
+    const c = clients;
+    const part = await collectPart("bedrock:ListGuardrails", () => c.bedrock.send(new ListGuardrailsCommand({})));
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(part).toMatchObject({ status: "unavailable", reason: expect.stringContaining("bedrock:ListGuardrails timed out") });
   });
 });
