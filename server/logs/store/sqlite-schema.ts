@@ -1,0 +1,59 @@
+import "server-only";
+
+/** Bumped when the DDL changes; the logs database is a cache of imported files, so it is rebuilt, not migrated. */
+export const LOGS_SCHEMA_VERSION = 1;
+
+/**
+ * One summary row per record; `seq` (the rowid) ties it to its compressed full record and to the
+ * FTS rows. Every secondary index implicitly ends in the rowid, so `(x, ts)` serves
+ * `WHERE x = ? AND ts range ORDER BY ts DESC, seq DESC` (the keyset order) without a sort.
+ */
+export const LOGS_DDL = `
+CREATE TABLE IF NOT EXISTS invocations (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  ts INTEGER NOT NULL,
+  account_id TEXT,
+  region TEXT,
+  inference_region TEXT,
+  cross_region INTEGER NOT NULL,
+  model_id TEXT,
+  operation TEXT,
+  principal_arn TEXT,
+  principal_type TEXT NOT NULL,
+  principal_role TEXT,
+  principal_session TEXT,
+  error_code TEXT,
+  guardrail_action TEXT,
+  guardrail_policy_mask INTEGER NOT NULL,
+  latency_ms INTEGER,
+  input_tokens INTEGER NOT NULL,
+  output_tokens INTEGER NOT NULL,
+  cache_read_tokens INTEGER NOT NULL,
+  cache_write_tokens INTEGER NOT NULL,
+  request_metadata TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS invocations_ts ON invocations (ts);
+CREATE INDEX IF NOT EXISTS invocations_model_ts ON invocations (model_id, ts);
+CREATE INDEX IF NOT EXISTS invocations_principal_ts ON invocations (principal_arn, ts);
+CREATE INDEX IF NOT EXISTS invocations_role_ts ON invocations (principal_role, ts);
+CREATE INDEX IF NOT EXISTS invocations_operation_ts ON invocations (operation, ts);
+CREATE INDEX IF NOT EXISTS invocations_error_ts ON invocations (error_code, ts);
+CREATE INDEX IF NOT EXISTS invocations_guardrail_ts ON invocations (guardrail_action, ts);
+CREATE INDEX IF NOT EXISTS invocations_account_ts ON invocations (account_id, ts);
+CREATE INDEX IF NOT EXISTS invocations_region_ts ON invocations (region, ts);
+
+-- The full normalised record (bodies included), deflated JSON; read only by get().
+CREATE TABLE IF NOT EXISTS invocation_bodies (
+  seq INTEGER PRIMARY KEY REFERENCES invocations (seq),
+  record BLOB NOT NULL
+);
+
+-- Contentless: the text already lives (compressed) in invocation_bodies, so the index stores only
+-- tokens, keyed by rowid = invocations.seq. contentless_delete keeps retention deletes possible.
+CREATE VIRTUAL TABLE IF NOT EXISTS invocations_fts USING fts5 (
+  prompt, response,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+`;
