@@ -101,11 +101,24 @@ export const logSummarySchema = z.object({
 });
 export type LogSummary = z.infer<typeof logSummarySchema>;
 
-export const logPageSchema = z.object({ items: z.array(logSummarySchema), nextCursor: z.string().nullable() });
+/**
+ * A store that could answer only part of a question (e.g. a CloudWatch Logs Insights row limit)
+ * says so here, in words a user can act on; absent when the answer is complete.
+ */
+const noticeSchema = z.string().optional();
+
+export const logPageSchema = z.object({
+  items: z.array(logSummarySchema),
+  nextCursor: z.string().nullable(),
+  notice: noticeSchema,
+});
 export type LogPage = z.infer<typeof logPageSchema>;
 
 /** A facet value (null: the field is absent on those records) and how many matching records carry it. */
 const facetCountsSchema = z.array(z.object({ value: z.string().nullable(), count: z.number() }));
+/** The facet sidebar's groups, in display order. */
+export const FACET_KEYS = ["models", "principals", "operations", "errorCodes", "guardrailActions", "regions"] as const;
+export type FacetKey = (typeof FACET_KEYS)[number];
 export const facetsSchema = z.object({
   models: facetCountsSchema,
   principals: facetCountsSchema,
@@ -113,7 +126,8 @@ export const facetsSchema = z.object({
   errorCodes: facetCountsSchema,
   guardrailActions: facetCountsSchema,
   regions: facetCountsSchema,
-});
+  notice: noticeSchema,
+} satisfies Record<FacetKey | "notice", z.ZodType>);
 export type Facets = z.infer<typeof facetsSchema>;
 
 /** `t` is the bucket start (ISO, UTC). */
@@ -124,3 +138,10 @@ export const timeseriesPointSchema = z.object({
   interventions: z.number(),
 });
 export type TimeseriesPoint = z.infer<typeof timeseriesPointSchema>;
+
+export const timeseriesSchema = z.object({
+  bucket: timeBucketSchema,
+  points: z.array(timeseriesPointSchema),
+  notice: noticeSchema,
+});
+export type Timeseries = z.infer<typeof timeseriesSchema>;

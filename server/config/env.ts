@@ -111,6 +111,14 @@ const envSchema = z
     STRATA_SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     /** Unset: scans run only when someone starts one. */
     STRATA_SCAN_INTERVAL: scanInterval.optional(),
+    /**
+     * Where the explorer reads invocation logs: the embedded store (demo data and imported S3
+     * files, in <STRATA_DATA_DIR>/logs.db) or CloudWatch Logs Insights. Unset: embedded for the
+     * demo source, cloudwatch for aws.
+     */
+    STRATA_LOG_STORE: z.enum(["embedded", "cloudwatch"]).optional(),
+    /** Demo only: how many invocation records the demo generator writes (250,000 over 30 days). */
+    STRATA_DEMO_LOG_RECORDS: z.coerce.number().int().min(0).max(5_000_000).default(250_000),
     /** Demo only: pause per collected account × region so a person can watch progress. */
     STRATA_DEMO_COLLECT_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   })

@@ -7,7 +7,7 @@ import {
   facetsSchema,
   logPageSchema,
   logSummarySchema,
-  timeseriesPointSchema,
+  timeseriesSchema,
   type LogFilter,
   type TimeBucket,
 } from "@/lib/schemas/logs";
@@ -268,7 +268,8 @@ describe("timeseries", () => {
     ["hour", { from: at(T0), to: at(T0 + 3 * 86_400_000), modelIds: [MODELS[0] ?? ""], hasError: false }],
   ];
   it.each(cases)("%s buckets equal a brute-force pass (%#)", async (bucket, filter) => {
-    const series = await store.timeseries(filter, bucket);
+    const { bucket: answered, points: series } = await store.timeseries(filter, bucket);
+    expect(answered).toBe(bucket);
     expect(series).toEqual(brute(filter, bucket));
     expect(series.reduce((n, p) => n + p.invocations, 0)).toBeGreaterThan(0);
   });
@@ -318,7 +319,7 @@ describe("API contract", () => {
     expect(logPageSchema.strict().parse(page).items.length).toBe(20);
     for (const item of page.items) logSummarySchema.strict().parse(item);
     expect(facetsSchema.strict().parse(await store.facets(filter)).models.length).toBeGreaterThan(0);
-    expect(timeseriesPointSchema.array().parse(await store.timeseries(filter, "day")).length).toBe(59);
+    expect(timeseriesSchema.strict().parse(await store.timeseries(filter, "day")).points.length).toBe(59);
   });
 });
 

@@ -8,12 +8,13 @@ import {
   type LOG_POLICY_TYPES,
   type LOG_PRINCIPAL_TYPES,
   MAX_TIMESERIES_POINTS,
+  type FacetKey,
   type Facets,
   type LogFilter,
   type LogPage,
   type LogSummary,
   type TimeBucket,
-  type TimeseriesPoint,
+  type Timeseries,
 } from "@/lib/schemas/logs";
 import { ValidationError } from "@/server/http/errors";
 import type { GuardrailPolicyType, InvocationRecord, PrincipalType } from "../record";
@@ -65,7 +66,7 @@ const FACET_COLUMNS = {
   errorCodes: "error_code",
   guardrailActions: "guardrail_action",
   regions: "region",
-} as const satisfies Record<keyof Facets, string>;
+} as const satisfies Record<FacetKey, string>;
 
 function toSummary(row: SummaryRow): LogSummary {
   return {
@@ -216,11 +217,11 @@ export class SqliteLogStore implements WritableLogStore {
         )
         .all(...params, FACET_LIMIT) as { value: string | null; count: number }[];
     const out = {} as Facets;
-    for (const [facet, column] of Object.entries(FACET_COLUMNS) as [keyof Facets, string][]) out[facet] = countBy(column);
+    for (const [facet, column] of Object.entries(FACET_COLUMNS) as [FacetKey, string][]) out[facet] = countBy(column);
     return out;
   }
 
-  async timeseries(filter: LogFilter, bucket: TimeBucket): Promise<TimeseriesPoint[]> {
+  async timeseries(filter: LogFilter, bucket: TimeBucket): Promise<Timeseries> {
     const size = BUCKET_MS[bucket];
     // Buckets are aligned to the UTC epoch, so an hour bucket starts on the hour whatever `from` is.
     const start = Math.floor(Date.parse(filter.from) / size) * size;
@@ -239,7 +240,7 @@ export class SqliteLogStore implements WritableLogStore {
       )
       .all(start, size, ...params) as { b: number; invocations: number; errors: number; interventions: number }[];
     const byBucket = new Map(rows.map((r) => [r.b, r]));
-    return Array.from({ length: points }, (_, b) => {
+    const series = Array.from({ length: points }, (_, b) => {
       const row = byBucket.get(b);
       return {
         t: new Date(start + b * size).toISOString(),
@@ -248,5 +249,6 @@ export class SqliteLogStore implements WritableLogStore {
         interventions: row?.interventions ?? 0,
       };
     });
+    return { bucket, points: series };
   }
 }

@@ -1,16 +1,19 @@
 import "server-only";
-import type { Facets, LogFilter, LogPage, TimeBucket, TimeseriesPoint } from "@/lib/schemas/logs";
+import type { Facets, LogFilter, LogPage, TimeBucket, Timeseries } from "@/lib/schemas/logs";
 import type { InvocationRecord } from "../record";
 
-/** @public Answers the typed filter (route handlers will depend on this, not on an engine); implemented by the embedded SQLite store and (later) CloudWatch Logs Insights. */
+/** Answers the typed filter; route handlers depend on this, not on an engine. Implemented by the embedded SQLite store and CloudWatch Logs Insights. */
 export interface LogStore {
   /** Newest first; `cursor` is the previous page's `nextCursor`. The total is `count`, kept separate. */
-  search(filter: LogFilter, cursor?: string, limit?: number): Promise<LogPage>;
-  count(filter: LogFilter): Promise<number>;
-  get(id: string): Promise<InvocationRecord | undefined>;
-  facets(filter: LogFilter): Promise<Facets>;
-  timeseries(filter: LogFilter, bucket: TimeBucket): Promise<TimeseriesPoint[]>;
+  search(filter: LogFilter, cursor?: string, limit?: number, options?: QueryOptions): Promise<LogPage>;
+  count(filter: LogFilter, options?: QueryOptions): Promise<number>;
+  get(id: string, options?: QueryOptions): Promise<InvocationRecord | undefined>;
+  facets(filter: LogFilter, options?: QueryOptions): Promise<Facets>;
+  timeseries(filter: LogFilter, bucket: TimeBucket, options?: QueryOptions): Promise<Timeseries>;
 }
+
+/** `signal`: the caller went away (e.g. the browser closed the request); a remote query is cancelled. */
+export type QueryOptions = { signal?: AbortSignal };
 
 /** The embedded store also takes records (import, demo); CloudWatch is read-only. */
 export interface WritableLogStore extends LogStore {
