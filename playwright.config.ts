@@ -53,6 +53,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         STRATA_DATA_DIR: process.env.E2E_DATA_DIR ?? ".e2e-data",
         STRATA_DEMO_COLLECT_DELAY_MS: "150",
+        // Enough records for every shape the generator makes, few enough to seed in seconds.
+        STRATA_DEMO_LOG_RECORDS: "20000",
         AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
         AUTH_URL: baseURL,
         AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,

@@ -1,5 +1,5 @@
 /**
- * Exit codes, documented in `--help`. 2 and 78 follow the BSD sysexits convention the server
+ * Exit codes, documented in `--help`. 2, 65 and 78 follow the BSD sysexits convention the server
  * already uses (boot exits 78 on a ConfigError); 1 is reserved for --fail-on, so CI can tell
  * "the estate has findings" from "the scan could not run".
  */
@@ -7,6 +7,7 @@ export const EXIT = {
   ok: 0,
   failOn: 1,
   usage: 2,
+  dataErr: 65,
   software: 70,
   busy: 75,
   config: 78,
@@ -19,6 +20,7 @@ export const EXIT_HELP: Record<ExitCode, string> = {
   [EXIT.ok]: "success",
   [EXIT.failOn]: "--fail-on tripped: a finding at or above that severity FAILs",
   [EXIT.usage]: "usage error: unknown command or flag, missing or invalid value",
+  [EXIT.dataErr]: "some input could not be read (import: the failed files are listed; everything else was imported)",
   [EXIT.software]: "the command failed (for scan: the scan itself failed); the message says why",
   [EXIT.busy]: "another scan is already running; try again when it has finished",
   [EXIT.config]: "configuration error: an environment setting is invalid (the message names it)",

@@ -1,10 +1,11 @@
 import { ConfigError } from "@/server/config/env";
 import { suggest } from "./args";
 import { PROGRAM, formatExitCodes, type CliCommand, type CliContext } from "./command";
+import { importCommand } from "./commands/import";
 import { scanCommand } from "./commands/scan";
 import { CliError, EXIT, EXIT_HELP, UsageError, type ExitCode } from "./errors";
 
-const COMMANDS: readonly CliCommand[] = [scanCommand];
+const COMMANDS: readonly CliCommand[] = [scanCommand, importCommand];
 
 const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h";
 

@@ -16,6 +16,11 @@ vi.mock("@/server/auth", () => ({
 }));
 // A permitted request may reach its handler; it must not touch a real database from a unit test.
 vi.mock("@/server/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: db.getDb }));
+// Nor open a log store on disk.
+vi.mock("@/server/logs", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getLogStore: () => Promise.reject(new Error("no log store in the route-authorization test")),
+}));
 
 /** Routes anyone may call, each with the reason. Everything else must go through the route wrapper. */
 const PUBLIC_ROUTES: Record<string, string> = {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Generated } from "kysely";
 /**
  * One schema for SQLite and PostgreSQL: text ISO timestamps, JSON as text, integers for counters.
  * Portable types keep every query identical on both engines.
@@ -61,6 +62,9 @@ interface SavedViewsTable {
   name: string;
   query: string;
   created_at: string;
+  /** 0 or 1: integer so SQLite and PostgreSQL store it alike. */
+  shared: Generated<number>;
+  owner_name: Generated<string>;
 }
 
 export interface Database {

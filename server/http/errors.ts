@@ -1,6 +1,6 @@
 import "server-only";
 
-type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "validation" | "conflict" | "internal";
+type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "validation" | "conflict" | "upstream" | "internal";
 
 /** The application's error family; `toHttp` maps each to a status once, for every route. */
 class AppError extends Error {
@@ -22,8 +22,8 @@ export class UnauthorizedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(permission: string) {
-    super("forbidden", 403, `Your role does not have the ${permission} permission.`, { permission });
+  constructor(permission: string, message = `Your role does not have the ${permission} permission.`) {
+    super("forbidden", 403, message, { permission });
   }
 }
 
@@ -42,6 +42,13 @@ export class ValidationError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, details?: unknown) {
     super("conflict", 409, message, details);
+  }
+}
+
+/** A service Strata depends on (e.g. CloudWatch Logs) failed or refused; the message says which and why. */
+export class UpstreamError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("upstream", 502, message, details);
   }
 }
 

@@ -15,10 +15,10 @@ const POLICY_KEYS = [
 ];
 // Automated-reasoning findings carry no action; these kinds say the content is not provably valid.
 // (The finding union is in botocore GuardrailAutomatedReasoningFinding; which kinds block is unverified.)
-const REASONING_FLAGS = ["invalid", "impossible", "satisfiable"];
+export const REASONING_FLAGS = ["invalid", "impossible", "satisfiable"];
 
 /** A policy entry fired when it acted (BLOCKED, ANONYMIZED) or, in detect-only mode, detected. */
-function fired(entry: unknown): boolean {
+export function fired(entry: unknown): boolean {
   if (!isObject(entry)) return false;
   const action = asString(entry.action);
   return (action !== undefined && action !== "NONE") || entry.detected === true;
@@ -48,7 +48,7 @@ function policyTypesOf(assessment: JsonObject, into: Set<GuardrailPolicyType>): 
  * Flattens the assessment containers: `{id: Assessment}` (input), the API's `{id: Assessment[]}` and
  * the logged `[{id: Assessment}]` (both `outputAssessments` shapes, bedrock-formats.md 1.6).
  */
-function assessmentsIn(value: unknown, depth = 0): JsonObject[] {
+export function assessmentsIn(value: unknown, depth = 0): JsonObject[] {
   if (depth > 3) return [];
   if (Array.isArray(value)) return value.flatMap((item) => assessmentsIn(item, depth + 1));
   if (!isObject(value)) return [];
@@ -56,7 +56,7 @@ function assessmentsIn(value: unknown, depth = 0): JsonObject[] {
   return Object.values(value).flatMap((item) => assessmentsIn(item, depth + 1));
 }
 
-function tracesIn(body: unknown): JsonObject[] {
+export function tracesIn(body: unknown): JsonObject[] {
   const chunks = Array.isArray(body) ? body : [body];
   const traces: JsonObject[] = [];
   for (const chunk of chunks) {

@@ -32,7 +32,8 @@ import { addKms, addS3 } from "./testing/storage-fixture";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const deploy = resolve(here, "../../../deploy");
-const derived = deriveAwsActions(here);
+// The CloudWatch log store queries Logs Insights in each account with the scanning role's credentials.
+const derived = deriveAwsActions(here, resolve(here, "../../logs/cloudwatch"));
 
 const statementSchema = z.strictObject({
   Sid: z.string(),

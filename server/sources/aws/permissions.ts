@@ -130,18 +130,20 @@ export function servicePrefixes(): string[] {
 }
 
 /**
- * Every IAM action the code under `dir` can call, each with the "file: Operation" uses that need it.
+ * Every IAM action the code under `dirs` can call, each with the "file: Operation" uses that need it.
  * Tests and the testing/ folder (the fake endpoint and fixtures) are not the source.
  */
-export function deriveAwsActions(dir: string): Map<string, string[]> {
-  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.split(sep).includes("testing"))
-    .sort();
+export function deriveAwsActions(...dirs: string[]): Map<string, string[]> {
   const actions = new Map<string, string[]>();
-  for (const file of files) {
-    for (const op of sdkOperations(file, readFileSync(join(dir, file), "utf8"))) {
-      const action = iamAction(op.client, op.operation);
-      actions.set(action, [...(actions.get(action) ?? []), `${file}: ${op.operation}`]);
+  for (const dir of dirs) {
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.split(sep).includes("testing"))
+      .sort();
+    for (const file of files) {
+      for (const op of sdkOperations(file, readFileSync(join(dir, file), "utf8"))) {
+        const action = iamAction(op.client, op.operation);
+        actions.set(action, [...(actions.get(action) ?? []), `${join(dir, file)}: ${op.operation}`]);
+      }
     }
   }
   return actions;

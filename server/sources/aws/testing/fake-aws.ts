@@ -38,7 +38,10 @@ export class FakeAws {
     return this;
   }
 
-  /** REST protocols: `route` is "GET /guardrails/{guardrailIdentifier}" or "GET /{Bucket}?policy". */
+  /**
+   * REST protocols: `route` is "GET /guardrails/{guardrailIdentifier}" or "GET /{Bucket}?policy"; a last
+   * segment "{Key+}" takes the rest of the path (S3 object keys). An S3 handler may return a Buffer body.
+   */
   rest(service: ServiceName, operation: string, route: string, handler: Handler): this {
     const [method = "GET", target = "/"] = route.split(" ");
     const [path = "/", queryKey] = target.split("?");
@@ -158,11 +161,14 @@ export class FakeAws {
   private matchRoute(method: string, url: URL, body: string, services: ServiceName[]) {
     const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
     for (const route of this.routes) {
-      if (!services.includes(route.service) || route.method !== method || route.segments.length !== segments.length) continue;
+      const greedy = route.segments.at(-1)?.endsWith("+}") === true;
+      const lengthFits = greedy ? segments.length >= route.segments.length : segments.length === route.segments.length;
+      if (!services.includes(route.service) || route.method !== method || !lengthFits) continue;
       if (route.queryKey !== undefined && !url.searchParams.has(route.queryKey)) continue;
       const params: Record<string, unknown> = {};
       const matches = route.segments.every((seg, i) => {
         const actual = segments[i] ?? "";
+        if (seg.endsWith("+}")) return ((params[seg.slice(1, -2)] = segments.slice(i).join("/")), true);
         if (seg.startsWith("{")) return ((params[seg.slice(1, -1)] = actual), true);
         return seg === actual;
       });
@@ -199,7 +205,7 @@ export function page<T>(items: T[], token: unknown, size: number): { items: T[];
 /** A 200 whose body is cut off mid-document, as a broken proxy or a truncated read delivers it. */
 function malformed(service: ServiceName, operation: string): WireResponse {
   const ok = success(service, operation, {});
-  return { ...ok, body: ok.body.startsWith("<") ? "<Response><Truncated attr=" : '{"truncated": [1, 2,' };
+  return { ...ok, body: ok.body.toString().startsWith("<") ? "<Response><Truncated attr=" : '{"truncated": [1, 2,' };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -21,7 +21,7 @@ export const SERVICES = {
 } as const satisfies Record<string, ServiceSpec>;
 export type ServiceName = keyof typeof SERVICES;
 
-export type WireResponse = { status: number; headers: Record<string, string>; body: string };
+export type WireResponse = { status: number; headers: Record<string, string>; body: string | Buffer };
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -40,7 +40,7 @@ function toXml(value: unknown, listItem: "member" | "item"): string {
 
 const requestId = "00000000-0000-4000-8000-000000000000";
 
-/** A successful response body in the service's protocol. `restXml` handlers return their raw body text. */
+/** A successful response body in the service's protocol. `restXml` handlers return their raw body text (or bytes). */
 export function success(service: ServiceName, operation: string, data: unknown): WireResponse {
   const spec: ServiceSpec = SERVICES[service];
   switch (spec.protocol) {
@@ -62,7 +62,11 @@ export function success(service: ServiceName, operation: string, data: unknown):
       return { status: 200, headers: { "content-type": "text/xml;charset=UTF-8" }, body };
     }
     case "restXml":
-      return { status: 200, headers: { "content-type": "application/xml" }, body: typeof data === "string" ? data : "" };
+      return {
+        status: 200,
+        headers: { "content-type": "application/xml" },
+        body: typeof data === "string" || Buffer.isBuffer(data) ? data : "",
+      };
   }
 }
 

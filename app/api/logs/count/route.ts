@@ -1,0 +1,8 @@
+import { logFilterQuerySchema } from "@/lib/schemas/log-query";
+import { route } from "@/server/http/route";
+import { getLogStore } from "@/server/logs";
+
+export const GET = route({ permission: "logs:read", query: logFilterQuerySchema }, async ({ query, request }) => {
+  const store = await getLogStore();
+  return { count: await store.count(query.filter, { signal: request.signal }) };
+});
