@@ -1,6 +1,7 @@
 import "server-only";
 import { ConfigError, env } from "@/server/config/env";
 import { getDb } from "@/server/db";
+import { startDemoLogSeed } from "@/server/logs/demo/seed";
 import { startScanSchedule } from "@/server/scans/scheduler";
 import { seedDemoHistory } from "@/server/scans/seed-demo";
 
@@ -16,6 +17,8 @@ export async function boot(): Promise<void> {
   }
   await getDb();
   await seedDemoHistory();
+  // Not awaited: the server answers while the demo's invocation logs fill in (the explorer shows progress).
+  startDemoLogSeed();
   // After the seed, so a fresh demo database is not scanned again the moment it starts.
   await startScanSchedule();
 }

@@ -15,6 +15,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       user={{ name: user.name, email: user.email, roleLabel: ROLE_LABEL[user.role] }}
       demo={isDemo()}
       showSettings={can(user.role, "settings:manage")}
+      showLogs={can(user.role, "logs:read")}
       signOutAction={signOutAction}
     >
       {children}

@@ -10,11 +10,19 @@ type Props = {
   user: MenuUser;
   demo: boolean;
   showSettings: boolean;
+  showLogs: boolean;
   signOutAction: () => Promise<void>;
   children: ReactNode;
 };
 
-function SidebarBody({ user, demo, showSettings, signOutAction, withBrand }: Omit<Props, "children"> & { withBrand: boolean }) {
+function SidebarBody({
+  user,
+  demo,
+  showSettings,
+  showLogs,
+  signOutAction,
+  withBrand,
+}: Omit<Props, "children"> & { withBrand: boolean }) {
   return (
     <div className="flex h-full flex-col gap-6 px-3 pt-4 pb-3">
       <div className="flex flex-col items-start gap-2.5 px-2">
@@ -22,8 +30,7 @@ function SidebarBody({ user, demo, showSettings, signOutAction, withBrand }: Omi
         {demo && <DemoBadge />}
       </div>
       <nav aria-label="Main" className="flex-1">
-        <p className="mb-1.5 px-2.5 text-[11px] font-medium tracking-wide text-(--muted) uppercase">Posture</p>
-        <NavLinks showSettings={showSettings} />
+        <NavLinks showSettings={showSettings} showLogs={showLogs} />
       </nav>
       <div className="space-y-3">
         <ThemeToggle />

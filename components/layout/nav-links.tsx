@@ -1,6 +1,6 @@
 "use client";
 
-import { LayoutDashboard, ListChecks, Settings, ShieldAlert, type LucideIcon } from "lucide-react";
+import { LayoutDashboard, ListChecks, ScrollText, Settings, ShieldAlert, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
@@ -13,37 +13,55 @@ const ITEMS: readonly Item[] = [
   { href: "/posture/checks", label: "Checks", icon: ListChecks, isActive: (p) => p.startsWith("/posture/checks") },
 ];
 
+/** Shown to roles with logs:read. */
+const INVOCATIONS: Item = { href: "/logs", label: "Invocations", icon: ScrollText, isActive: (p) => p.startsWith("/logs") };
+
 const SETTINGS: Item = { href: "/settings", label: "Settings", icon: Settings, isActive: (p) => p.startsWith("/settings") };
 
-export function NavLinks({ showSettings, onNavigate }: { showSettings: boolean; onNavigate?: () => void }) {
+type Props = { showSettings: boolean; showLogs: boolean; onNavigate?: () => void };
+
+export function NavLinks({ showSettings, showLogs, onNavigate }: Props) {
   const pathname = usePathname();
-  const items = showSettings ? [...ITEMS, SETTINGS] : ITEMS;
+  const groups: { label: string; items: Item[] }[] = [
+    { label: "Posture", items: [...ITEMS] },
+    ...(showLogs ? [{ label: "Investigate", items: [INVOCATIONS] }] : []),
+    ...(showSettings ? [{ label: "Administration", items: [SETTINGS] }] : []),
+  ];
   return (
-    <ul className="space-y-0.5">
-      {items.map(({ href, label, icon: Icon, isActive }) => {
-        const active = isActive(pathname);
-        return (
-          <li key={href}>
-            <Link
-              href={href}
-              onClick={onNavigate}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "group flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm font-medium transition-colors",
-                active
-                  ? "bg-slate-900/[0.06] text-(--foreground) dark:bg-white/[0.08]"
-                  : "text-(--muted) hover:bg-slate-900/[0.04] hover:text-(--foreground) dark:hover:bg-white/[0.05]",
-              )}
-            >
-              <Icon
-                aria-hidden
-                className={cn("size-4", active ? "text-(--accent)" : "text-(--muted) group-hover:text-(--foreground)")}
-              />
-              {label}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+    <div className="space-y-4">
+      {groups.map((group) => (
+        <div key={group.label}>
+          <p className="mb-1.5 px-2.5 text-[11px] font-medium tracking-wide text-(--muted) uppercase">{group.label}</p>
+          <ul className="space-y-0.5">{renderItems(group.items, pathname, onNavigate)}</ul>
+        </div>
+      ))}
+    </div>
   );
+}
+
+function renderItems(items: Item[], pathname: string, onNavigate: (() => void) | undefined) {
+  return items.map(({ href, label, icon: Icon, isActive }) => {
+    const active = isActive(pathname);
+    return (
+      <li key={href}>
+        <Link
+          href={href}
+          onClick={onNavigate}
+          aria-current={active ? "page" : undefined}
+          className={cn(
+            "group flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm font-medium transition-colors",
+            active
+              ? "bg-slate-900/[0.06] text-(--foreground) dark:bg-white/[0.08]"
+              : "text-(--muted) hover:bg-slate-900/[0.04] hover:text-(--foreground) dark:hover:bg-white/[0.05]",
+          )}
+        >
+          <Icon
+            aria-hidden
+            className={cn("size-4", active ? "text-(--accent)" : "text-(--muted) group-hover:text-(--foreground)")}
+          />
+          {label}
+        </Link>
+      </li>
+    );
+  });
 }

@@ -26,7 +26,7 @@ export const logSearchQuerySchema = z.object({
 
 export const logTimeseriesQuerySchema = z.object({ filter: logFilterParam, bucket: timeBucketSchema });
 
-export const EXPORT_FORMATS = ["csv", "jsonl"] as const;
+const EXPORT_FORMATS = ["csv", "jsonl"] as const;
 
 export const logExportQuerySchema = z
   .object({
@@ -49,7 +49,6 @@ export const logExportQuerySchema = z
       });
     }
   });
-export type LogExportQuery = z.infer<typeof logExportQuerySchema>;
 
 /** Request ids are UUIDs in practice; anything printable up to 256 characters is accepted and looked up literally. */
 export const logRecordParamsSchema = z.object({

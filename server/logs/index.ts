@@ -1,6 +1,6 @@
 import "server-only";
 import { join } from "node:path";
-import { env } from "@/server/config/env";
+import { env, isDemo } from "@/server/config/env";
 import { SqliteLogStore } from "./store/sqlite";
 import type { LogStore } from "./store/types";
 
@@ -23,7 +23,8 @@ const holder = globalThis as typeof globalThis & { __strataEmbeddedLogs?: Sqlite
 
 /** The embedded store, opened once per process; import and the demo seed write into it. */
 export function getEmbeddedLogStore(): SqliteLogStore {
-  holder.__strataEmbeddedLogs ??= new SqliteLogStore(embeddedLogsFile());
+  // The demo's logs are generated, so a file from an older build is rebuilt rather than refused.
+  holder.__strataEmbeddedLogs ??= new SqliteLogStore(embeddedLogsFile(), { resetOnSchemaChange: isDemo() });
   return holder.__strataEmbeddedLogs;
 }
 

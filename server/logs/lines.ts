@@ -2,7 +2,7 @@ import "server-only";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
-import { normalizeRecord } from "./normalize";
+import { normalizeRecord, type NormalizeOptions } from "./normalize";
 import type { InvocationRecord } from "./record";
 import { truncate } from "./values";
 
@@ -37,6 +37,7 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false; reason
 export function normalizeLines(
   lines: AsyncIterable<string> | Iterable<string>,
   onQuarantine: (entry: QuarantinedLine) => void | Promise<void>,
+  options: NormalizeOptions = {},
 ): { records: AsyncIterable<InvocationRecord>; counts: LineCounts } {
   const counts: LineCounts = { lines: 0, blank: 0, ok: 0, malformed: 0 };
   async function* run(): AsyncGenerator<InvocationRecord> {
@@ -58,7 +59,7 @@ export function normalizeLines(
       }
       const values = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
       for (const [index, value] of values.entries()) {
-        const result = normalizeRecord(value);
+        const result = normalizeRecord(value, options);
         if (result.ok) {
           counts.ok++;
           yield result.record;

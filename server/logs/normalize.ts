@@ -29,7 +29,13 @@ function byteSize(body: unknown): number {
   return body === undefined || body === null ? 0 : Buffer.byteLength(JSON.stringify(body), "utf8");
 }
 
-function build(raw: unknown): NormalizeResult {
+/**
+ * `measureBodies: false` skips the body sizes (a second serialisation of every body, the
+ * normaliser's largest cost); bulk import stores the raw line and measures when a record is read.
+ */
+export type NormalizeOptions = { measureBodies?: boolean };
+
+function build(raw: unknown, options: NormalizeOptions): NormalizeResult {
   if (!isObject(raw)) return fail(`not a JSON object (${Array.isArray(raw) ? "array" : typeof raw})`);
   if (raw.schemaType !== "ModelInvocationLog") return fail("schemaType is not ModelInvocationLog");
   const parsed = rawRecordSchema.safeParse(raw);
@@ -68,7 +74,8 @@ function build(raw: unknown): NormalizeResult {
       promptText: extractPrompt(inputBody),
       responseText: extractResponse(outputBody),
       bodyS3Paths: { input: r.input?.inputBodyS3Path ?? null, output: r.output?.outputBodyS3Path ?? null },
-      bytes: { input: byteSize(inputBody), output: byteSize(outputBody) },
+      bytes:
+        options.measureBodies === false ? { input: 0, output: 0 } : { input: byteSize(inputBody), output: byteSize(outputBody) },
       inputBody,
       outputBody,
     },
@@ -76,9 +83,9 @@ function build(raw: unknown): NormalizeResult {
 }
 
 /** One parsed JSON value → a normalised record, or the reason it cannot be one. Never throws. */
-export function normalizeRecord(raw: unknown): NormalizeResult {
+export function normalizeRecord(raw: unknown, options: NormalizeOptions = {}): NormalizeResult {
   try {
-    return build(raw);
+    return build(raw, options);
   } catch (error) {
     // Only reachable for values JSON.parse cannot produce (cycles, BigInt); keep the contract anyway.
     return fail(`cannot normalise: ${error instanceof Error ? error.message : String(error)}`);

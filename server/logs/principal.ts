@@ -14,9 +14,24 @@ function principal(arn: string | null, fields: Partial<Omit<Principal, "arn">> =
   };
 }
 
+// An estate has few principals and millions of records: classify each ARN once. Frozen, because
+// every record of that principal shares the object. Cleared when full rather than tracked as an LRU.
+const MAX_CACHED = 10_000;
+const cache = new Map<string, Principal>();
+
 /** Classifies `identity.arn` (STS or IAM ARN, bedrock-formats.md 1.2 and 5.3). */
 export function parsePrincipal(arn: string | null | undefined): Principal {
   if (arn === undefined || arn === null || arn === "") return principal(null);
+  let known = cache.get(arn);
+  if (known === undefined) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    known = Object.freeze(classify(arn));
+    cache.set(arn, known);
+  }
+  return known;
+}
+
+function classify(arn: string): Principal {
   // A service principal ("bedrock.amazonaws.com") is not an ARN.
   if (/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(arn)) return principal(arn, { type: "service" });
   const match = ARN.exec(arn);

@@ -48,7 +48,7 @@ function entriesOf(side: Side, a: JsonObject): GuardrailFinding[] {
   for (const f of objects(dig(a, "automatedReasoningPolicy", "findings"))) {
     // A finding is a union keyed by its kind ({invalid: {...}}, {valid: {...}}); the kind is its name.
     const kind = Object.keys(f)[0] ?? "finding";
-    const finding = entry(side, "automatedReasoning", kind, isObject(f[kind]) ? (f[kind] as JsonObject) : f);
+    const finding = entry(side, "automatedReasoning", kind, isObject(f[kind]) ? f[kind] : f);
     out.push({ ...finding, fired: finding.fired || REASONING_FLAGS.includes(kind) });
   }
   return out;

@@ -25,7 +25,7 @@ export type ScanDeps = {
   onProgress?: (p: ScanProgress) => void;
 };
 
-export type ScanProgress = { done: number; total: number; label: string };
+type ScanProgress = { done: number; total: number; label: string };
 
 type Job = { target: ScanTarget; region: string };
 

@@ -15,7 +15,7 @@ import { DELETE as deleteView } from "./views/[id]/route";
 import { GET as listViews, POST as createView } from "./views/route";
 
 const session = vi.hoisted(() => ({ current: null as Session | null }));
-const deps = vi.hoisted(() => ({ db: undefined as unknown, store: undefined as unknown }));
+const deps = vi.hoisted((): { db: unknown; store: unknown } => ({ db: undefined, store: undefined }));
 vi.mock("@/server/auth", () => ({ auth: vi.fn(() => Promise.resolve(session.current)) }));
 vi.mock("@/server/db", () => ({ getDb: () => Promise.resolve(deps.db) }));
 vi.mock("@/server/logs", () => ({ getLogStore: () => Promise.resolve(deps.store), logStoreKind: () => "embedded" }));

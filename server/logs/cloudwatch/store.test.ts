@@ -144,7 +144,10 @@ describe("query lifecycle", () => {
     const s = await store([A]);
     const failure = s.count(RANGE);
     await expect(failure).rejects.toThrow(LogQueryError);
-    await expect(failure).rejects.toMatchObject({ queryStatus: status, message: expect.stringContaining("111111111111/us-east-1") });
+    await expect(failure).rejects.toMatchObject({
+      queryStatus: status,
+      message: expect.stringContaining("111111111111/us-east-1"),
+    });
   });
 
   it("keeps the answer of the targets that worked, and names the one that failed", async () => {

@@ -62,7 +62,8 @@ export async function* readObject(object: LogObject, hooks: ReadHooks): AsyncGen
     const chunks = decodedChunks(await object.open(hooks.signal), hooks.onBytes);
     const overlong = (line: number, bytes: number) =>
       quarantine.write({ line, reason: `line of ${bytes} bytes is longer than ${MAX_LINE_BYTES} bytes; not read`, text: "" });
-    const { records, counts } = normalizeLines(splitLines(chunks, overlong), quarantine.write);
+    // The store measures body sizes as it serialises them; measuring here too would serialise each body twice.
+    const { records, counts } = normalizeLines(splitLines(chunks, overlong), quarantine.write, { measureBodies: false });
     try {
       yield* records;
     } finally {

@@ -32,8 +32,10 @@ import { addKms, addS3 } from "./testing/storage-fixture";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const deploy = resolve(here, "../../../deploy");
-// The CloudWatch log store queries Logs Insights in each account with the scanning role's credentials.
-const derived = deriveAwsActions(here, resolve(here, "../../logs/cloudwatch"));
+const derived = deriveAwsActions(here);
+// The CloudWatch log store reaches each account as a scan does; what it needs beyond the scan (reading
+// log events through Logs Insights) is a separate, opt-in policy, so the scanning role never reads data.
+const explorer = deriveAwsActions(here, resolve(here, "../../logs/cloudwatch"));
 
 const statementSchema = z.strictObject({
   Sid: z.string(),
@@ -194,6 +196,22 @@ describe("deploy/iam/strata-readonly-policy.json", () => {
 
   it("applies to every resource: what a scan reads is only known once it runs", () => {
     expect(policy.Statement.map((s) => s.Resource)).toEqual(policy.Statement.map(() => "*"));
+  });
+});
+
+describe("deploy/iam/strata-log-reader-policy.json", () => {
+  const policy = readPolicy("strata-log-reader-policy.json");
+  const actions = actionsOf(policy);
+
+  it("allows exactly what the CloudWatch log store calls beyond a scan's own actions", () => {
+    const extra = [...explorer.keys()].filter((a) => !derived.has(a)).sort();
+    expect(extra).toEqual(["logs:GetQueryResults", "logs:StartQuery", "logs:StopQuery"]);
+    expect([...actions].sort()).toEqual(extra);
+  });
+
+  it("grants only Read access", async () => {
+    const levels = await Promise.all(actions.map(accessLevel));
+    expect(levels.filter((l) => l !== "Read")).toEqual([]);
   });
 });
 

@@ -1,0 +1,46 @@
+"use client";
+
+import { Info, Loader2 } from "lucide-react";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { formatCount, percent } from "@/components/posture/format";
+import type { LogsStatus } from "@/lib/schemas/log-detail";
+
+/** While the demo generates its invocation logs, says so; the explorer refreshes itself when it is done. */
+export function SeedingBanner({ seeding }: { seeding: NonNullable<LogsStatus["seeding"]> }) {
+  const share = percent(seeding.inserted, seeding.total);
+  return (
+    <div
+      role="status"
+      className="flex items-center gap-3 rounded-xl border border-(--accent)/25 bg-(--accent)/[0.06] px-4 py-3 text-sm"
+    >
+      <Loader2 aria-hidden className="size-4 shrink-0 animate-spin text-(--accent)" />
+      <div className="min-w-0 flex-1">
+        <p className="font-medium">Generating demo invocation logs…</p>
+        <p className="text-xs text-(--muted)">
+          {formatCount(seeding.inserted)} of {formatCount(seeding.total)} records. Results fill in as they arrive; the page
+          refreshes when it is done.
+        </p>
+      </div>
+      <ProgressBar value={share} label="Demo logs generated" className="w-40" />
+    </div>
+  );
+}
+
+/** A store that answered only part of a question says so in words a user can act on. */
+export function Notices({ notices }: { notices: string[] }) {
+  const unique = [...new Set(notices)];
+  if (unique.length === 0) return null;
+  return (
+    <div
+      role="note"
+      className="flex items-start gap-2.5 rounded-xl border border-amber-500/30 bg-amber-500/[0.07] px-4 py-2.5 text-sm"
+    >
+      <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400" />
+      <ul className="space-y-0.5">
+        {unique.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { FacetKey, LOG_POLICY_TYPES } from "@/lib/schemas/logs";
+
+// Copies of constants from lib/schemas/logs, which is a zod module: importing a value from it would put
+// zod (~27 kB gzip) in /logs' first load. The checks below fail to compile if the copies drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+type PolicyType = (typeof LOG_POLICY_TYPES)[number];
+
+export const POLICY_TYPES = [
+  "content",
+  "topic",
+  "word",
+  "pii",
+  "grounding",
+  "promptAttack",
+  "automatedReasoning",
+] as const satisfies readonly PolicyType[];
+
+/** The facet sidebar's groups, in display order. */
+export const FACET_ORDER = [
+  "models",
+  "principals",
+  "operations",
+  "errorCodes",
+  "guardrailActions",
+  "regions",
+] as const satisfies readonly FacetKey[];
+
+const policyTypesAgree: Same<(typeof POLICY_TYPES)[number], PolicyType> = true;
+const facetKeysAgree: Same<(typeof FACET_ORDER)[number], FacetKey> = true;
+void [policyTypesAgree, facetKeysAgree];

@@ -1,0 +1,145 @@
+import "server-only";
+import { STAGING } from "@/server/sources/demo/names";
+import { stableId } from "@/server/sources/demo/prng";
+import { appProfileModel, MODELS } from "./models";
+import { only, pool, sessions, sso, STAGING_GUARD, user, w, ecsTasks, type Workload } from "./workload-kit";
+
+/** Staging (developer hours, more errors, detect-only PII) and the sandbox's developers. */
+export const NONPROD_WORKLOADS: readonly Workload[] = [
+  {
+    name: "staging-notes-api",
+    account: "staging",
+    weight: 5,
+    rhythm: "developer",
+    regions: only("us-east-1"),
+    models: {
+      "us-east-1": w(
+        [appProfileModel("staging", "us-east-1", "clinical-notes-sonnet-stg", MODELS.sonnetUs), 3],
+        [MODELS.sonnetUs, 2],
+        [MODELS.novaPro, 1],
+      ),
+    },
+    principals: { "us-east-1": sessions("staging", "halcyon-stg-clinical-notes-api-task", ecsTasks("stg-notes")) },
+    tasks: w(["notes", 4], ["discharge", 1], ["priorAuth", 1]),
+    metadata: { app: "clinical-notes", env: "staging", tenants: ["synthetic-test-tenant"] },
+    guardrail: STAGING_GUARD,
+    errorScale: 3,
+    offload: 0.01,
+  },
+  {
+    name: "staging-triage",
+    account: "staging",
+    weight: 2,
+    rhythm: "developer",
+    regions: only("us-east-1"),
+    models: { "us-east-1": w([MODELS.haikuUs, 2], [MODELS.novaLite, 1]) },
+    principals: {
+      "us-east-1": sessions("staging", "halcyon-stg-triage-summarizer-lambda", ["halcyon-stg-triage-summarizer-lambda"]),
+    },
+    tasks: only("triage"),
+    metadata: { app: "portal-triage", env: "staging", tenants: ["synthetic-test-tenant"] },
+    guardrail: { ...STAGING_GUARD, names: { "us-east-1": "summarizer-staging" } },
+    errorScale: 3,
+    offload: 0,
+  },
+  {
+    name: "staging-navigator-agent",
+    account: "staging",
+    weight: 1.5,
+    rhythm: "developer",
+    regions: only("us-east-1"),
+    models: { "us-east-1": only(MODELS.sonnetUs) },
+    principals: {
+      "us-east-1": sessions("staging", STAGING.roles.agentNavigator, [`BedrockAgents-${stableId.upper("stgnav", 10)}`]),
+    },
+    tasks: only("navigator"),
+    metadata: { app: "patient-navigator", env: "staging", tenants: ["synthetic-test-tenant"] },
+    guardrail: STAGING_GUARD,
+    errorScale: 2,
+    offload: 0,
+  },
+  {
+    name: "staging-eu-experiments",
+    account: "staging",
+    weight: 2,
+    rhythm: "euClinic",
+    regions: w(["eu-west-1", 3], ["us-east-1", 1]),
+    models: {
+      "eu-west-1": w(
+        [appProfileModel("staging", "eu-west-1", "eu-experiments-global", MODELS.sonnetGlobal), 2],
+        [MODELS.novaProEu, 1],
+        [MODELS.haikuEu, 1],
+      ),
+      "us-east-1": w([MODELS.llama8b, 1], [MODELS.haiku45, 1]),
+    },
+    principals: {
+      "eu-west-1": sessions(
+        "staging",
+        "halcyon-stg-notebook-ec2",
+        pool(3, (i) => `i-0${stableId.hex(`nb/${i}`, 16)}`),
+      ),
+      "us-east-1": sessions(
+        "staging",
+        "halcyon-stg-notebook-ec2",
+        pool(2, (i) => `i-0${stableId.hex(`nbu/${i}`, 16)}`),
+      ),
+    },
+    tasks: w(["analytics", 3], ["notes", 1], ["dev", 1]),
+    metadata: { app: "notebook", env: "staging", tenants: ["synthetic-test-tenant"] },
+    guardrail: null,
+    errorScale: 3,
+    offload: 0,
+  },
+  {
+    name: "staging-ci-smoke",
+    account: "staging",
+    weight: 0.5,
+    rhythm: "developer",
+    regions: only("us-east-1"),
+    models: { "us-east-1": w([MODELS.haiku45, 1], [MODELS.novaLite, 1]) },
+    principals: { "us-east-1": sessions("staging", "halcyon-github-deploy-staging", ["GitHubActions"]) },
+    tasks: only("dev"),
+    metadata: { app: "smoke-test", env: "ci", tenants: ["synthetic-test-tenant"] },
+    guardrail: null,
+    errorScale: 2,
+    offload: 0,
+  },
+  {
+    name: "sandbox-developers",
+    account: "sandbox",
+    weight: 1.2,
+    rhythm: "developer",
+    regions: w(["us-east-1", 3], ["eu-west-1", 1]),
+    models: {
+      "us-east-1": w([MODELS.haiku45, 3], [MODELS.novaLite, 2], [MODELS.llama8b, 1], [MODELS.titanEmbed, 1]),
+      "eu-west-1": w([MODELS.haikuEu, 1], [MODELS.novaLite, 1]),
+    },
+    principals: {
+      "us-east-1": [
+        user("sandbox", "dev-jmorales"),
+        user("sandbox", "dev-akim"),
+        ...sso("sandbox", "SandboxDeveloper", ["j.morales", "a.kim", "r.patel"]),
+      ],
+      "eu-west-1": [user("sandbox", "dev-akim"), ...sso("sandbox", "SandboxDeveloper", ["a.kim"])],
+    },
+    tasks: w(["dev", 4], ["analytics", 2], ["notes", 1]),
+    metadata: null,
+    guardrail: { names: { "us-east-1": "sandbox-test" }, traced: 0.2, intervene: 0.05 },
+    errorScale: 4,
+    offload: 0,
+  },
+  {
+    name: "sandbox-lambda-test",
+    account: "sandbox",
+    weight: 0.4,
+    rhythm: "developer",
+    regions: only("us-east-1"),
+    models: { "us-east-1": only(MODELS.haiku45) },
+    principals: { "us-east-1": sessions("sandbox", "jmorales-lambda-test", ["jmorales-lambda-test"]) },
+    tasks: only("dev"),
+    metadata: null,
+    guardrail: null,
+    errorScale: 4,
+    offload: 0,
+  },
+];
