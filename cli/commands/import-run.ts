@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { recordAudit } from "@/server/audit/record";
 import { env } from "@/server/config/env";
 import { embeddedLogsFile } from "@/server/logs";
 import { ImportError, importLogs, type ImportProgress, type ImportSummary } from "@/server/logs/import/import";
@@ -52,6 +53,33 @@ function exitCode(summary: ImportSummary, ctx: CliContext): ExitCode {
   return EXIT.ok;
 }
 
+/**
+ * Imported logs become readable by everyone with logs:read, so an import is recorded like a scan
+ * started from the CLI: actor cli:<OS user>, role system, what was read and what it added.
+ */
+async function auditImport(ctx: CliContext, source: string, db: string, summary: ImportSummary, error?: string): Promise<void> {
+  await recordAudit(
+    {
+      actor: `cli:${ctx.user}`,
+      role: "system",
+      action: "logs.import",
+      target: source,
+      detail: {
+        db,
+        files: summary.files,
+        records: summary.records,
+        inserted: summary.inserted,
+        skipped: summary.skipped,
+        malformed: summary.malformed,
+        failedFiles: summary.failedFiles.length,
+        aborted: summary.aborted,
+        ...(error ? { error } : {}),
+      },
+    },
+    ctx.now(),
+  );
+}
+
 /** `import`: streams the source into the embedded store with a progress bar, then prints the summary. */
 export async function runImportCommand(flags: ImportFlags, ctx: CliContext, source: string): Promise<ExitCode> {
   const db = flags.db ?? embeddedLogsFile();
@@ -70,11 +98,13 @@ export async function runImportCommand(flags: ImportFlags, ctx: CliContext, sour
     summary = await importLogs({ source, store, quarantinePath, batchSize: flags.batch, signal: ctx.signal, onProgress });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
+    if (error.summary) await auditImport(ctx, source, db, error.summary, error.message);
     throw new CliError(`${error.message}${stoppedAt(error.summary)}`, error.kind === "source" ? EXIT.usage : EXIT.software);
   } finally {
     progress.finish();
     store.close();
   }
+  await auditImport(ctx, source, db, summary);
   const report: ImportReport = { ...summary, db };
   const width = ctx.stdout.isTTY ? (ctx.stdout.columns ?? 80) : undefined;
   ctx.stdout.write(flags.format === "json" ? renderJson(report) : renderTableReport(report, width));

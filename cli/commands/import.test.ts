@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { bedrockKey, jsonl, records, writeFile, writeGz } from "@/server/logs/import/testing";
+import { getDb } from "@/server/db";
 import { SqliteLogStore } from "@/server/logs/store/sqlite";
 import { FakeAws } from "@/server/sources/aws/testing/fake-aws";
 import { EXIT } from "../errors";
@@ -98,6 +99,25 @@ describe("import of a folder", () => {
     const second = JSON.parse((await cli(["--format=json", logs, "--db", db])).stdout) as ImportReport;
     expect(second).toMatchObject({ records: 5, inserted: 0, skipped: 5 });
     expect(await countIn(db)).toBe(5);
+
+    // Each run is in the dashboard's audit log, as a CLI scan is.
+    const audit = await (
+      await getDb()
+    )
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "logs.import")
+      .where("target", "=", logs)
+      .orderBy("at")
+      .execute();
+    expect(audit.map((e) => [e.actor, e.role])).toEqual([
+      ["cli:tester", "system"],
+      ["cli:tester", "system"],
+    ]);
+    expect(audit.map((e) => JSON.parse(e.detail_json) as unknown)).toEqual([
+      expect.objectContaining({ db, files: 2, inserted: 5, skipped: 0 }),
+      expect.objectContaining({ db, inserted: 0, skipped: 5 }),
+    ]);
   });
 
   it("writes to <STRATA_DATA_DIR>/logs.db by default and prints a table", async () => {

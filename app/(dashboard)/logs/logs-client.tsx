@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { FilterX, RefreshCw, RotateCcw, ScrollText } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,6 @@ import { formatCount } from "@/components/posture/format";
 import { logsKeys, useLogCount, useLogFacets, useLogPages, useLogsStatus, useLogTimeseries } from "@/hooks/use-logs";
 import { ApiError } from "@/lib/api/fetcher";
 import { ColumnMenu } from "./_components/column-menu";
-import { DetailDrawer } from "./_components/detail-drawer";
 import { ExportMenu } from "./_components/export-menu";
 import { FacetSidebar } from "./_components/facet-sidebar";
 import { FilterBar } from "./_components/filter-bar";
@@ -32,6 +32,9 @@ import {
   visibleColumns,
   type LogsPatch,
 } from "./search-params";
+
+// The drawer (trace, bodies, reveal dialog) loads when a record is first opened, not with the page.
+const DetailDrawer = dynamic(() => import("./_components/detail-drawer").then((m) => m.DetailDrawer), { ssr: false });
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : e ? "The request failed." : null);
 
