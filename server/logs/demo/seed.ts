@@ -51,6 +51,16 @@ function planOf(store: SqliteLogStore, count: number, now: Date): Plan {
   return plan;
 }
 
+/**
+ * The end of the demo's generated logs, once a seed has planned it; the demo's CloudTrail history
+ * ends there too, so the stolen key's API calls line up with its invocations after any restart.
+ */
+export function demoLogsEnd(store: SqliteLogStore = getEmbeddedLogStore()): Date | undefined {
+  const stored = store.getMeta(PLAN_KEY);
+  const parsed = stored === undefined ? undefined : planSchema.safeParse(JSON.parse(stored));
+  return parsed?.success ? new Date(parsed.data.end) : undefined;
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 
 /** Bumped when the DDL changes; the logs database is a cache of imported files, so it is rebuilt, not migrated. */
-export const LOGS_SCHEMA_VERSION = 2;
+export const LOGS_SCHEMA_VERSION = 3;
 
 /**
  * One summary row per record; `seq` (the rowid) ties it to its compressed full record and to the
@@ -31,7 +31,11 @@ CREATE TABLE IF NOT EXISTS invocations (
   output_tokens INTEGER NOT NULL,
   cache_read_tokens INTEGER NOT NULL,
   cache_write_tokens INTEGER NOT NULL,
-  request_metadata TEXT NOT NULL
+  request_metadata TEXT NOT NULL,
+  -- Where the stored record is: its chunk, and its byte range in the chunk once inflated.
+  body_chunk INTEGER NOT NULL,
+  body_offset INTEGER NOT NULL,
+  body_length INTEGER NOT NULL
 );
 -- No (account, ts), (region, ts) or (operation, ts): those values are common, so newest-first paging
 -- finds a page quickly along invocations_ts, and facets and counts read the rollup; each index
@@ -43,13 +47,15 @@ CREATE INDEX IF NOT EXISTS invocations_role_ts ON invocations (principal_role, t
 CREATE INDEX IF NOT EXISTS invocations_error_ts ON invocations (error_code, ts);
 CREATE INDEX IF NOT EXISTS invocations_guardrail_ts ON invocations (guardrail_action, ts);
 
--- The full normalised record (bodies included), deflated JSON; read only by get().
-CREATE TABLE IF NOT EXISTS invocation_bodies (
-  seq INTEGER PRIMARY KEY REFERENCES invocations (seq),
-  record BLOB NOT NULL
+-- Stored records (bodies included; see stored-record.ts), deflated in groups of consecutive inserts:
+-- neighbours share most of their JSON, so a group compresses several times better than a record
+-- alone, and one deflate call serves many records. Read only by get().
+CREATE TABLE IF NOT EXISTS invocation_body_chunks (
+  id INTEGER PRIMARY KEY,
+  data BLOB NOT NULL
 );
 
--- Contentless: the text already lives (compressed) in invocation_bodies, so the index stores only
+-- Contentless: the bodies already live (compressed) in invocation_body_chunks, so the index stores only
 -- tokens, keyed by rowid = invocations.seq. contentless_delete keeps retention deletes possible.
 CREATE VIRTUAL TABLE IF NOT EXISTS invocations_fts USING fts5 (
   prompt, response,

@@ -22,7 +22,7 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import { compileFilter, policyMask, policyTypesOf } from "./sqlite-filter";
 import { addToRollup, ROLLUP_DDL, rollupUpsert, splitByTime, unionQuery, type PendingRollup } from "./sqlite-rollup";
 import { LOGS_DDL, LOGS_SCHEMA_VERSION } from "./sqlite-schema";
-import { decodeStored, encodeStored } from "./stored-record";
+import { decodeStored, packRecords } from "./stored-record";
 import { DEFAULT_PAGE_SIZE, FACET_LIMIT, MAX_PAGE_SIZE, type WritableLogStore } from "./types";
 
 // The browser-safe lists in lib/schemas/logs.ts must equal the normaliser's; these fail to compile if they drift.
@@ -107,7 +107,9 @@ function clampLimit(limit: number | undefined): number {
 export class SqliteLogStore implements WritableLogStore {
   private db: SQLite.Database;
   private readonly insertRow: SQLite.Statement;
-  private readonly insertBody: SQLite.Statement;
+  private readonly insertChunk: SQLite.Statement;
+  /** The last chunk get() inflated: paging through neighbours (the drawer, an export) reuses it. */
+  private lastChunk: { id: number; data: Buffer } | undefined;
   private readonly insertText: SQLite.Statement;
   private readonly upsertHour: SQLite.Statement;
   private readonly hasId: SQLite.Statement;
@@ -140,9 +142,10 @@ export class SqliteLogStore implements WritableLogStore {
     this.insertRow = this.db.prepare(`INSERT OR IGNORE INTO invocations (
       id, ts, account_id, region, inference_region, cross_region, model_id, operation, principal_arn,
       principal_type, principal_role, principal_session, error_code, guardrail_action, guardrail_policy_mask,
-      latency_ms, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, request_metadata
-    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertBody = this.db.prepare("INSERT INTO invocation_bodies (seq, record) VALUES (?, ?)");
+      latency_ms, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, request_metadata,
+      body_chunk, body_offset, body_length
+    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertChunk = this.db.prepare("INSERT INTO invocation_body_chunks (data) VALUES (?)");
     this.insertText = this.db.prepare("INSERT INTO invocations_fts (rowid, prompt, response) VALUES (?, ?, ?)");
     this.upsertHour = this.db.prepare(rollupUpsert("hour"));
     this.hasId = this.db.prepare("SELECT 1 FROM invocations WHERE id = ?").pluck();
@@ -183,10 +186,23 @@ export class SqliteLogStore implements WritableLogStore {
     // Records already stored (a re-import) are dropped before any work is spent on them.
     const seen = new Set<string>();
     const fresh = records.filter((r) => !seen.has(r.id) && (seen.add(r.id), this.hasId.get(r.id) === undefined));
+    const chunks = packRecords(fresh, (data) => deflateRawSync(data, { level: 1 }));
     const run = this.db.transaction((batch: InvocationRecord[]) => {
       let inserted = 0;
       const rollup = { hour: new Map(), day: new Map() } satisfies Record<string, PendingRollup>;
+      let chunkIndex = -1;
+      let chunkId = 0;
+      let member = 0;
       for (const r of batch) {
+        // Records fill the chunks in order; a chunk's row is written when its first record comes.
+        const chunk = chunks[chunkIndex];
+        if (!chunk || member >= chunk.members.length) {
+          chunkIndex++;
+          member = 0;
+          chunkId = Number(this.insertChunk.run(chunks[chunkIndex]?.data).lastInsertRowid);
+        }
+        const place = chunks[chunkIndex]?.members[member++];
+        if (!place) throw new Error("A stored record is missing from its chunk.");
         const ts = Date.parse(r.timestamp);
         const mask = policyMask(r.guardrail.policyTypes);
         const crossRegion = r.crossRegion ? 1 : 0;
@@ -213,13 +229,13 @@ export class SqliteLogStore implements WritableLogStore {
           r.tokens.cacheRead,
           r.tokens.cacheWrite,
           JSON.stringify(r.requestMetadata),
+          chunkId,
+          place.offset,
+          place.length,
         );
         // IGNORE: the id is already stored (re-import), so its body, text and counts are too.
         if (result.changes === 0) continue;
         const seq = result.lastInsertRowid;
-        // Level 1: most of the size gain for far less CPU than the default 6; reads inflate any level.
-        // (zlib's async API was tried: per-call overhead made a small record cost five times more.)
-        this.insertBody.run(seq, deflateRawSync(encodeStored(r), { level: 1 }));
         this.insertText.run(seq, r.promptText, r.responseText);
         addToRollup(rollup, [
           ts,
@@ -271,10 +287,17 @@ export class SqliteLogStore implements WritableLogStore {
   }
 
   async get(id: string): Promise<InvocationRecord | undefined> {
-    const row = this.db
-      .prepare("SELECT b.record FROM invocations i JOIN invocation_bodies b ON b.seq = i.seq WHERE i.id = ?")
-      .get(id) as { record: Buffer } | undefined;
-    return row ? decodeStored(inflateRawSync(row.record).toString("utf8")) : undefined;
+    const row = this.db.prepare("SELECT body_chunk, body_offset, body_length FROM invocations WHERE id = ?").get(id) as
+      { body_chunk: number; body_offset: number; body_length: number } | undefined;
+    if (!row) return undefined;
+    if (this.lastChunk?.id !== row.body_chunk) {
+      const chunk = this.db.prepare("SELECT data FROM invocation_body_chunks WHERE id = ?").get(row.body_chunk) as
+        { data: Buffer } | undefined;
+      if (!chunk) throw new Error(`The stored body of ${id} is missing (chunk ${row.body_chunk}).`);
+      this.lastChunk = { id: row.body_chunk, data: inflateRawSync(chunk.data) };
+    }
+    const bytes = this.lastChunk.data.subarray(row.body_offset, row.body_offset + row.body_length);
+    return decodeStored(bytes.toString("utf8"));
   }
 
   async facets(filter: LogFilter): Promise<Facets> {

@@ -32,7 +32,12 @@ import { addKms, addS3 } from "./testing/storage-fixture";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const deploy = resolve(here, "../../../deploy");
-const derived = deriveAwsActions(here);
+// The activity page reads CloudTrail LookupEvents in each scanned account with the scanning role:
+// Read-level management metadata (who changed what), never prompt data, so it shares that policy.
+const activity = resolve(here, "../../activity");
+// Guardrail trends read the AWS/Bedrock/Guardrails metrics (counts, no content) with the same role.
+const guardrailMetrics = resolve(here, "../../guardrails");
+const derived = deriveAwsActions(here, activity, guardrailMetrics);
 // The CloudWatch log store reaches each account as a scan does; what it needs beyond the scan (reading
 // log events through Logs Insights) is a separate, opt-in policy, so the scanning role never reads data.
 const explorer = deriveAwsActions(here, resolve(here, "../../logs/cloudwatch"));
@@ -99,6 +104,10 @@ describe("the derived actions", () => {
     for (const prefix of servicePrefixes()) if (!(await iamServiceExists(prefix))) unknown.push(prefix);
     expect(unknown).toEqual([]);
     expect(derived.size).toBeGreaterThan(40);
+  });
+
+  it("include what the activity reader sends", () => {
+    expect(derived.get("cloudtrail:LookupEvents")).toEqual([join(activity, "cloudtrail", "lookup.ts: LookupEvents")]);
   });
 
   it("include the hub-only and permission-free actions, so those lists are not stale", () => {
