@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import type { LogSummary } from "@/lib/schemas/logs";
 import { ValidationError } from "@/server/http/errors";
 import { normalizeRecord } from "../normalize";
 import type { InvocationRecord } from "../record";
@@ -40,26 +39,6 @@ export function foundRow(row: Row): FoundRow | null {
 /** Newest first; the request id breaks ties, as in the embedded store's (ts, seq) order. */
 export const byKeysetDesc = (a: { t: number; id: string }, b: { t: number; id: string }) =>
   b.t - a.t || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
-export function toSummary(r: InvocationRecord): LogSummary {
-  return {
-    id: r.id,
-    timestamp: r.timestamp,
-    accountId: r.accountId,
-    region: r.region,
-    inferenceRegion: r.inferenceRegion,
-    crossRegion: r.crossRegion,
-    modelId: r.modelId,
-    operation: r.operation,
-    principal: { arn: r.principal.arn, type: r.principal.type, role: r.principal.role, session: r.principal.session },
-    errorCode: r.error?.code ?? null,
-    guardrailAction: r.guardrail.action,
-    guardrailPolicyTypes: r.guardrail.policyTypes,
-    latencyMs: r.latencyMs,
-    tokens: r.tokens,
-    requestMetadata: r.requestMetadata,
-  };
-}
 
 const cursorSchema = z.strictObject({
   t: z.number().int().nonnegative(),

@@ -2,7 +2,8 @@ import "server-only";
 import type { LogFilter, LogPage } from "@/lib/schemas/logs";
 import { queryWindow, searchQuery, tieQuery, type Keyset } from "./compile";
 import { noticeOf, type QueryRunner } from "./fan-out";
-import { byKeysetDesc, encodeCursor, foundRow, toSummary, type FoundRow } from "./rows";
+import { toSummary } from "../summary";
+import { byKeysetDesc, encodeCursor, foundRow, type FoundRow } from "./rows";
 import { targetKey, type LogTarget } from "./run-query";
 
 export type Located = FoundRow & { target: LogTarget };

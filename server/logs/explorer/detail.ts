@@ -1,32 +1,12 @@
 import "server-only";
+import { toSummary } from "../summary";
 import type { LogDetail } from "@/lib/schemas/log-detail";
-import type { LogSummary } from "@/lib/schemas/logs";
 import type { InvocationRecord } from "../record";
 import { guardrailFindings } from "../trace";
 
 const REDACTED_REASON =
   "Prompt and response bodies are redacted. Revealing them asks for a justification and is recorded in the audit log.";
 const NO_PERMISSION_REASON = "Prompt and response bodies are redacted: your role does not have the logs:reveal permission.";
-
-export function toSummary(r: InvocationRecord): LogSummary {
-  return {
-    id: r.id,
-    timestamp: r.timestamp,
-    accountId: r.accountId,
-    region: r.region,
-    inferenceRegion: r.inferenceRegion,
-    crossRegion: r.crossRegion,
-    modelId: r.modelId,
-    operation: r.operation,
-    principal: { arn: r.principal.arn, type: r.principal.type, role: r.principal.role, session: r.principal.session },
-    errorCode: r.error?.code ?? null,
-    guardrailAction: r.guardrail.action,
-    guardrailPolicyTypes: r.guardrail.policyTypes,
-    latencyMs: r.latencyMs,
-    tokens: r.tokens,
-    requestMetadata: r.requestMetadata,
-  };
-}
 
 /**
  * One record for the detail drawer. Bodies, extracted text and guardrail matches (which quote the

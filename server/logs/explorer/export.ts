@@ -1,7 +1,7 @@
 import "server-only";
 import type { LogFilter, LogSummary } from "@/lib/schemas/logs";
 import type { LogStore } from "../store/types";
-import { toSummary } from "./detail";
+import { toSummary } from "../summary";
 
 const PAGE = 500;
 

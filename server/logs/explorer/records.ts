@@ -3,7 +3,8 @@ import type { LogDetail } from "@/lib/schemas/log-detail";
 import type { LogSummary } from "@/lib/schemas/logs";
 import { NotFoundError } from "@/server/http/errors";
 import type { LogStore } from "../store/types";
-import { toDetail, toSummary } from "./detail";
+import { toSummary } from "../summary";
+import { toDetail } from "./detail";
 
 /** One record by request id, or the typed 404 the route wrapper maps. */
 export async function readRecord(
