@@ -16,6 +16,8 @@ describe("logFilterSchema", () => {
       modelIds: [" amazon.nova-pro-v1:0 "],
       guardrailActions: ["INTERVENED"],
       guardrailPolicyTypes: ["pii", "promptAttack"],
+      guardrailIds: ["gr1alpha", "a"],
+      guardrailSides: ["input", "output"],
       crossRegion: true,
       hasError: false,
       inputTokens: { min: 0, max: 10 },
@@ -24,6 +26,7 @@ describe("logFilterSchema", () => {
     });
     expect(parsed.modelIds).toEqual(["amazon.nova-pro-v1:0"]);
     expect(parsed.text).toBe("stolen key");
+    expect(parsed.guardrailIds).toEqual(["gr1alpha", "a"]);
   });
 
   it.each([
@@ -40,6 +43,12 @@ describe("logFilterSchema", () => {
     ["an empty value", { ...RANGE, modelIds: [" "] }, "model must not be empty."],
     ["an unknown policy type", { ...RANGE, guardrailPolicyTypes: ["sql"] }, "Unknown guardrail policy type."],
     ["an unknown guardrail action", { ...RANGE, guardrailActions: ["BLOCKED"] }, "INTERVENED or NONE"],
+    ["a guardrail name, not an id", { ...RANGE, guardrailIds: ["My-Guardrail"] }, "1–64 lowercase letters and digits"],
+    ["a guardrail ARN", { ...RANGE, guardrailIds: ["arn:aws:bedrock:us-east-1:1:guardrail/abc"] }, "lowercase letters"],
+    ["a quote in a guardrail id", { ...RANGE, guardrailIds: ['a"b'] }, "lowercase letters"],
+    ["a 65-character guardrail id", { ...RANGE, guardrailIds: ["a".repeat(65)] }, "lowercase letters"],
+    ["too many guardrail ids", { ...RANGE, guardrailIds: Array.from({ length: 51 }, (_, i) => `g${i}`) }, "at most 50"],
+    ["the side 'both'", { ...RANGE, guardrailSides: ["both"] }, "Guardrail side is input or output."],
     ["too many values", { ...RANGE, regions: Array.from({ length: 51 }, (_, i) => `r${i}`) }, "at most 50 region values"],
   ])("rejects %s with a clear message", (_, input, message) => {
     expect(messages(input).join("\n")).toContain(message);

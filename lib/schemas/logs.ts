@@ -4,6 +4,10 @@ import { z } from "zod";
 export const LOG_POLICY_TYPES = ["content", "topic", "word", "pii", "grounding", "promptAttack", "automatedReasoning"] as const;
 export const LOG_PRINCIPAL_TYPES = ["assumed-role", "iam-user", "root", "federated", "service", "unknown"] as const;
 const GUARDRAIL_ACTIONS = ["INTERVENED", "NONE"] as const;
+/** Where a guardrail's findings were: the prompt (input) or the model's output. */
+export const GUARDRAIL_SIDES = ["input", "output"] as const;
+/** Guardrail ids as Bedrock mints them (ListGuardrails / the trace's assessment keys). */
+export const GUARDRAIL_ID = /^[a-z0-9]{1,64}$/;
 export const TIME_BUCKETS = ["minute", "hour", "day"] as const;
 
 export const BUCKET_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const satisfies Record<
@@ -52,6 +56,13 @@ export const logFilterSchema = z
     guardrailActions: z.array(z.enum(GUARDRAIL_ACTIONS, "Guardrail action is INTERVENED or NONE.")).optional(),
     /** Records where any of these policy types fired. */
     guardrailPolicyTypes: z.array(z.enum(LOG_POLICY_TYPES, "Unknown guardrail policy type.")).optional(),
+    /** Records whose guardrail trace names one of these guardrail ids. */
+    guardrailIds: z
+      .array(z.string().regex(GUARDRAIL_ID, "A guardrail id is 1–64 lowercase letters and digits."))
+      .max(MAX_VALUES, `Pick at most ${MAX_VALUES} guardrail values.`)
+      .optional(),
+    /** Records with a finding on this side; a record with findings on both sides matches either. */
+    guardrailSides: z.array(z.enum(GUARDRAIL_SIDES, "Guardrail side is input or output.")).optional(),
     crossRegion: z.boolean().optional(),
     inputTokens: tokenRange,
     outputTokens: tokenRange,
@@ -95,6 +106,9 @@ export const logSummarySchema = z.object({
   errorCode: z.string().nullable(),
   guardrailAction: z.enum(GUARDRAIL_ACTIONS).nullable(),
   guardrailPolicyTypes: z.array(z.enum(LOG_POLICY_TYPES)),
+  /** The guardrail the trace names (Bedrock applies one per request); null when untraced. */
+  guardrailId: z.string().nullable(),
+  guardrailSide: z.enum(["input", "output", "both"]).nullable(),
   latencyMs: z.number().nullable(),
   tokens: z.object({ input: z.number(), output: z.number(), cacheRead: z.number(), cacheWrite: z.number() }),
   requestMetadata: z.record(z.string(), z.string()),
@@ -117,7 +131,17 @@ export type LogPage = z.infer<typeof logPageSchema>;
 /** A facet value (null: the field is absent on those records) and how many matching records carry it. */
 const facetCountsSchema = z.array(z.object({ value: z.string().nullable(), count: z.number() }));
 /** The facet sidebar's groups, in display order. */
-export const FACET_KEYS = ["models", "principals", "operations", "errorCodes", "guardrailActions", "regions"] as const;
+export const FACET_KEYS = [
+  "models",
+  "principals",
+  "operations",
+  "errorCodes",
+  "guardrailActions",
+  "guardrails",
+  "guardrailPolicyTypes",
+  "guardrailSides",
+  "regions",
+] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 export const facetsSchema = z.object({
   models: facetCountsSchema,
@@ -125,6 +149,12 @@ export const facetsSchema = z.object({
   operations: facetCountsSchema,
   errorCodes: facetCountsSchema,
   guardrailActions: facetCountsSchema,
+  /** Guardrail ids. */
+  guardrails: facetCountsSchema,
+  /** Records per policy type that fired; a record with several types counts under each. */
+  guardrailPolicyTypes: facetCountsSchema,
+  /** input / output; a record with findings on both sides counts under each. */
+  guardrailSides: facetCountsSchema,
   regions: facetCountsSchema,
   notice: noticeSchema,
 } satisfies Record<FacetKey | "notice", z.ZodType>);

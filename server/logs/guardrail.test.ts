@@ -15,6 +15,7 @@ describe("deriveGuardrail: the action and the signal that decided it", () => {
       source: "stopReason",
       policyTypes: ["content", "topic"],
       side: "input",
+      id: "l7n9e426howe",
     });
   });
 
@@ -24,6 +25,7 @@ describe("deriveGuardrail: the action and the signal that decided it", () => {
       source: "guardrailAction",
       policyTypes: ["content"],
       side: "input",
+      id: "h28wrktbwagn",
     });
   });
 
@@ -44,6 +46,7 @@ describe("deriveGuardrail: the action and the signal that decided it", () => {
       source: "streamChunk",
       policyTypes: ["word"],
       side: "output",
+      id: "g1",
     });
   });
 
@@ -58,6 +61,7 @@ describe("deriveGuardrail: the action and the signal that decided it", () => {
       source: "guardrailAction",
       policyTypes: [],
       side: null,
+      id: null,
     });
   });
 
@@ -73,7 +77,7 @@ describe("deriveGuardrail: the action and the signal that decided it", () => {
       { sensitiveInformationPolicy: { piiEntities: [{ match: "a@b.c", type: "EMAIL", action: "NONE" }] } },
       "end_turn",
     );
-    expect(deriveGuardrail(body)).toEqual({ action: "NONE", source: "trace", policyTypes: [], side: null });
+    expect(deriveGuardrail(body)).toEqual({ action: "NONE", source: "trace", policyTypes: [], side: null, id: "g1" });
   });
 
   it.each([
@@ -82,7 +86,7 @@ describe("deriveGuardrail: the action and the signal that decided it", () => {
     ["a stream without guardrail keys", streamChunks],
     ["a non-object stream", ["[DONE]", 42, null]],
   ])("returns null action for %s", (_label, body) => {
-    expect(deriveGuardrail(body)).toEqual({ action: null, source: null, policyTypes: [], side: null });
+    expect(deriveGuardrail(body)).toEqual({ action: null, source: null, policyTypes: [], side: null, id: null });
   });
 });
 
@@ -139,7 +143,7 @@ describe("deriveGuardrail: policy types", () => {
 
   it("reads the logged array-of-maps outputAssessments shape", () => {
     const body = { stopReason: "guardrail_intervened", trace: { guardrail: { outputAssessments: loggedOutputAssessments } } };
-    expect(deriveGuardrail(body)).toMatchObject({ policyTypes: ["grounding"], side: "output" });
+    expect(deriveGuardrail(body)).toMatchObject({ policyTypes: ["grounding"], side: "output", id: "iy5aqw3mmiwu" });
   });
 
   it("reads the API map-of-arrays outputAssessments shape", () => {
@@ -148,7 +152,7 @@ describe("deriveGuardrail: policy types", () => {
       stopReason: "guardrail_intervened",
       trace: { guardrail: { outputAssessments: { iy5aqw3mmiwu: [assessment] } } },
     };
-    expect(deriveGuardrail(body)).toMatchObject({ policyTypes: ["grounding"], side: "output" });
+    expect(deriveGuardrail(body)).toMatchObject({ policyTypes: ["grounding"], side: "output", id: "iy5aqw3mmiwu" });
   });
 
   it("says both when input and output assessments fired", () => {
@@ -161,6 +165,48 @@ describe("deriveGuardrail: policy types", () => {
         },
       },
     };
-    expect(deriveGuardrail(body)).toMatchObject({ policyTypes: ["topic", "pii"], side: "both" });
+    expect(deriveGuardrail(body)).toMatchObject({ policyTypes: ["topic", "pii"], side: "both", id: "g1" });
+  });
+});
+
+describe("deriveGuardrail: the guardrail id", () => {
+  const fired = { topicPolicy: { topics: [{ name: "t", action: "BLOCKED" }] } };
+
+  it("takes the input side's key before the output side's", () => {
+    const body = {
+      trace: { guardrail: { inputAssessment: { inside1: fired }, outputAssessments: [{ outside2: fired }] } },
+    };
+    expect(deriveGuardrail(body).id).toBe("inside1");
+  });
+
+  it("falls back to the output side when the input side is empty or absent", () => {
+    expect(deriveGuardrail({ trace: { guardrail: { inputAssessment: {}, outputAssessments: [{ out1: fired }] } } }).id).toBe(
+      "out1",
+    );
+    expect(deriveGuardrail({ trace: { guardrail: { outputAssessments: { out2: [fired] } } } }).id).toBe("out2");
+    expect(deriveGuardrail({ "amazon-bedrock-trace": { guardrail: { outputs: [{ out3: fired }] } } }).id).toBe("out3");
+  });
+
+  it("skips keys that are not guardrail ids", () => {
+    expect(deriveGuardrail({ trace: { guardrail: { inputAssessment: { "Not An Id": fired } } } }).id).toBeNull();
+  });
+
+  const converseRequest = (guardrailIdentifier: unknown) => ({ messages: [], guardrailConfig: { guardrailIdentifier } });
+
+  it.each([
+    ["a bare id", "abc123def456", "abc123def456"],
+    ["a guardrail ARN", "arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123def456", "abc123def456"],
+    ["a GovCloud ARN", "arn:aws-us-gov:bedrock:us-gov-west-1:123456789012:guardrail/zz9", "zz9"],
+    ["a name, not an id", "My Guardrail", null],
+    ["an ARN of something else", "arn:aws:bedrock:us-east-1:123456789012:foundation-model/abc", null],
+    ["a number", 42, null],
+  ])("reads guardrailConfig.guardrailIdentifier given %s when there is no trace", (_label, identifier, id) => {
+    const output = { stopReason: "guardrail_intervened", output: { message: { content: [] } } };
+    expect(deriveGuardrail(output, converseRequest(identifier)).id).toBe(id);
+  });
+
+  it("prefers the trace's id over the request's identifier", () => {
+    const output = { trace: { guardrail: { inputAssessment: { traced1: fired } } } };
+    expect(deriveGuardrail(output, converseRequest("configured1")).id).toBe("traced1");
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { GUARDRAIL_ID } from "@/lib/schemas/logs";
 import { GUARDRAIL_POLICY_TYPES, type Guardrail, type GuardrailPolicyType, type GuardrailSource } from "./record";
 import { asArray, asString, dig, isObject, type JsonObject } from "./values";
 
@@ -82,8 +83,37 @@ function decide(body: unknown, traces: JsonObject[]): Pick<Guardrail, "action" |
   return { action: null, source: null };
 }
 
-/** Guardrail outcome of one record, from its logged output body (object or stream chunk array). */
-export function deriveGuardrail(outputBody: unknown): Guardrail {
+const GUARDRAIL_ARN = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d{12}:guardrail\/([a-z0-9]{1,64})$/;
+
+/** The first guardrail id keying an assessment container, whichever of its shapes (see assessmentsIn). */
+function idKeying(container: unknown): string | null {
+  const first = Array.isArray(container) ? container.find(isObject) : container;
+  if (!isObject(first)) return null;
+  return Object.keys(first).find((key) => GUARDRAIL_ID.test(key)) ?? null;
+}
+
+/** Converse names the guardrail in the request (`guardrailConfig.guardrailIdentifier`): a bare id or an ARN. */
+function configuredId(inputBody: unknown): string | null {
+  const identifier = asString(dig(inputBody, "guardrailConfig", "guardrailIdentifier"));
+  if (identifier === undefined) return null;
+  if (GUARDRAIL_ID.test(identifier)) return identifier;
+  return GUARDRAIL_ARN.exec(identifier)?.[1] ?? null;
+}
+
+/** Bedrock applies one guardrail per request; the trace names it (input side first), else the request does. */
+function guardrailIdOf(traces: JsonObject[], inputBody: unknown): string | null {
+  for (const trace of traces) {
+    const id = idKeying(trace.inputAssessment ?? trace.input) ?? idKeying(trace.outputAssessments ?? trace.outputs);
+    if (id !== null) return id;
+  }
+  return configuredId(inputBody);
+}
+
+/**
+ * Guardrail outcome of one record, from its logged output body (object or stream chunk array); the
+ * input body is read only for the guardrail a Converse request named when the output has no trace.
+ */
+export function deriveGuardrail(outputBody: unknown, inputBody: unknown = null): Guardrail {
   const traces = tracesIn(outputBody);
   const inputTypes = new Set<GuardrailPolicyType>();
   const outputTypes = new Set<GuardrailPolicyType>();
@@ -98,5 +128,6 @@ export function deriveGuardrail(outputBody: unknown): Guardrail {
     ...decide(outputBody, traces),
     policyTypes: GUARDRAIL_POLICY_TYPES.filter((type) => all.has(type)),
     side,
+    id: guardrailIdOf(traces, inputBody),
   };
 }

@@ -50,7 +50,7 @@ describe("normalizeRecord: one test per record shape", () => {
       error: null,
       latencyMs: 2435,
       tokens: { input: 16, output: 82, cacheRead: 0, cacheWrite: 0 },
-      guardrail: { action: null, source: null, policyTypes: [], side: null },
+      guardrail: { action: null, source: null, policyTypes: [], side: null, id: null },
       requestMetadata: {},
       promptText: "\nTEsting the model\n    ",
       responseText: "I understand you are testing the model. ...",
@@ -86,7 +86,52 @@ describe("normalizeRecord: one test per record shape", () => {
       accountId: "13457018785544",
       tokens: { input: 0, output: 0 },
       latencyMs: 271,
-      guardrail: { action: "INTERVENED", source: "stopReason", policyTypes: ["content", "topic"], side: "input" },
+      guardrail: {
+        action: "INTERVENED",
+        source: "stopReason",
+        policyTypes: ["content", "topic"],
+        side: "input",
+        id: "l7n9e426howe",
+      },
+    });
+  });
+
+  it("Converse naming its guardrail by ARN in the request, without a trace", () => {
+    const identifier = "arn:aws:bedrock:us-east-1:891377031307:guardrail/q2w3e4r5t6y7";
+    const input = {
+      ...converseRecord.input,
+      inputBodyJson: {
+        ...converseRecord.input.inputBodyJson,
+        guardrailConfig: { guardrailIdentifier: identifier, guardrailVersion: "1" },
+      },
+    };
+    const output = {
+      ...converseRecord.output,
+      outputBodyJson: { ...converseRecord.output.outputBodyJson, stopReason: "guardrail_intervened" },
+    };
+    expect(normalized({ ...converseRecord, input, output }).guardrail).toEqual({
+      action: "INTERVENED",
+      source: "stopReason",
+      policyTypes: [],
+      side: null,
+      id: "q2w3e4r5t6y7",
+    });
+  });
+
+  it("InvokeModelWithResponseStream takes the guardrail id from the last chunk's trace", () => {
+    const assessment = { wordPolicy: { customWords: [{ match: "x", action: "BLOCKED" }] } };
+    const chunks = [
+      { type: "message_start" },
+      {
+        type: "message_stop",
+        "amazon-bedrock-guardrailAction": "INTERVENED",
+        "amazon-bedrock-trace": { guardrail: { input: {}, outputs: [{ s7d8f9g0h1j2: assessment }] } },
+      },
+    ];
+    expect(normalized(streamRecord(chunks)).guardrail).toMatchObject({
+      action: "INTERVENED",
+      side: "output",
+      id: "s7d8f9g0h1j2",
     });
   });
 
@@ -94,7 +139,7 @@ describe("normalizeRecord: one test per record shape", () => {
     expect(normalized(invokeGuardrailRecord)).toMatchObject({
       tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
       principal: { role: "role_details", session: "suspicious.user" },
-      guardrail: { action: "INTERVENED", source: "guardrailAction", policyTypes: ["content"], side: "input" },
+      guardrail: { action: "INTERVENED", source: "guardrailAction", policyTypes: ["content"], side: "input", id: "h28wrktbwagn" },
       responseText: "You shouldn't ask this question",
     });
   });

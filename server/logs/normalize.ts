@@ -69,7 +69,7 @@ function build(raw: unknown, options: NormalizeOptions): NormalizeResult {
       error: r.errorCode ? { code: r.errorCode, message: r.errorMessage ?? null } : null,
       latencyMs: deriveLatency(r),
       tokens: deriveTokens(r),
-      guardrail: deriveGuardrail(outputBody),
+      guardrail: deriveGuardrail(outputBody, inputBody),
       requestMetadata: metadataOf(r),
       promptText: extractPrompt(inputBody),
       responseText: extractResponse(outputBody),

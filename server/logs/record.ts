@@ -82,6 +82,11 @@ export type Guardrail = {
   policyTypes: GuardrailPolicyType[];
   /** Where those findings were: the prompt, the model output, or both; null when none. */
   side: "input" | "output" | "both" | null;
+  /**
+   * The guardrail applied (Bedrock applies one per request): the trace's first assessment key, input
+   * side first, else the request's `guardrailConfig.guardrailIdentifier`; null when neither names one.
+   */
+  id: string | null;
 };
 
 export type Tokens = { input: number; output: number; cacheRead: number; cacheWrite: number };

@@ -17,6 +17,8 @@ export function toSummary(r: InvocationRecord): LogSummary {
     errorCode: r.error?.code ?? null,
     guardrailAction: r.guardrail.action,
     guardrailPolicyTypes: r.guardrail.policyTypes,
+    guardrailId: r.guardrail.id,
+    guardrailSide: r.guardrail.side,
     latencyMs: r.latencyMs,
     tokens: r.tokens,
     requestMetadata: r.requestMetadata,

@@ -6,7 +6,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
-import { POLICY_TYPES } from "@/components/logs/constants";
+import { GUARDRAIL_ID, GUARDRAIL_SIDES, POLICY_TYPES } from "@/components/logs/constants";
 import type { LogFilter, TimeBucket } from "@/lib/schemas/logs";
 
 export const RANGE_PRESETS = ["15m", "1h", "24h", "7d", "30d"] as const;
@@ -75,6 +75,10 @@ export const logsSearchParams = {
   hasError: parseAsBoolean,
   guardrail: parseAsNativeArrayOf(parseAsStringLiteral(GUARDRAIL_ACTIONS)),
   policy: parseAsNativeArrayOf(parseAsStringLiteral(POLICY_TYPES)),
+  /** Guardrail ids (as in the trace). */
+  gid: list,
+  /** The side a guardrail finding was on; a record with findings on both sides matches either. */
+  side: parseAsNativeArrayOf(parseAsStringLiteral(GUARDRAIL_SIDES)),
   xregion: parseAsBoolean,
   inMin: parseAsInteger,
   inMax: parseAsInteger,
@@ -102,6 +106,8 @@ export const CLEARED_FILTERS = {
   hasError: null,
   guardrail: null,
   policy: null,
+  gid: null,
+  side: null,
   xregion: null,
   inMin: null,
   inMax: null,
@@ -178,6 +184,9 @@ export function toLogFilter(state: LogsSearchState, now: number): LogFilter {
   if (state.hasError !== null) filter.hasError = state.hasError;
   if (state.guardrail.length > 0) filter.guardrailActions = [...new Set(state.guardrail)];
   if (state.policy.length > 0) filter.guardrailPolicyTypes = [...new Set(state.policy)];
+  const guardrailIds = cleanList(state.gid).filter((id) => GUARDRAIL_ID.test(id));
+  if (guardrailIds.length > 0) filter.guardrailIds = guardrailIds;
+  if (state.side.length > 0) filter.guardrailSides = [...new Set(state.side)];
   if (state.xregion !== null) filter.crossRegion = state.xregion;
   const inputTokens = tokenRange(state.inMin, state.inMax);
   if (inputTokens) filter.inputTokens = inputTokens;
@@ -216,6 +225,8 @@ export function activeFilterCount(state: LogsSearchState): number {
     state.error.length +
     state.guardrail.length +
     state.policy.length +
+    state.gid.length +
+    state.side.length +
     state.meta.length +
     [state.hasError, state.xregion, state.inMin, state.inMax, state.outMin, state.outMax].filter((v) => v !== null).length +
     (state.q.trim() ? 1 : 0)

@@ -196,6 +196,32 @@ describe("no input escapes its literal", () => {
     expect(accepted).toBeGreaterThan(5);
   });
 
+  it("guardrail ids: the same value in each of its literals, nothing else changed", () => {
+    let accepted = 0;
+    const build = (v: string) => search({ guardrailIds: [v] });
+    fc.assert(
+      fc.property(fc.oneof(anyString, fc.stringMatching(/^[a-z0-9]{1,64}$/)), (value) => {
+        let query: string;
+        try {
+          query = build(value);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ValidationError);
+          return;
+        }
+        accepted++;
+        const mine = tokenize(query);
+        const reference = tokenize(build("benign"));
+        expect(skeleton(mine)).toBe(skeleton(reference));
+        // The id is matched against the traced id, then the requested one: two literals, both exactly the value.
+        const changed = mine.flatMap((t, i) => (t.text === reference[i]?.text ? [] : [t]));
+        expect(changed.map((t) => t.kind)).toEqual(["string", "string"]);
+        for (const t of changed) expect(decode(t)).toBe(value);
+      }),
+      { numRuns: 400 },
+    );
+    expect(accepted).toBeGreaterThan(5);
+  });
+
   it("the tokenizer itself catches a value that breaks out of its literal", () => {
     const naive = (v: string) => `filter modelId = "${v}"`;
     expect(() => literalFor(naive, 'x" or modelId = "y', "benign")).toThrow();

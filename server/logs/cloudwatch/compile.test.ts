@@ -3,17 +3,20 @@ import type { LogFilter } from "@/lib/schemas/logs";
 import { ValidationError } from "@/server/http/errors";
 import { parsePrincipal } from "../principal";
 import {
+  SIDE_UNSUPPORTED,
   countQuery,
   facetQuery,
   filterCommands,
   getQuery,
   guardrailCountQuery,
+  guardrailIdFacetQuery,
+  policyCountQuery,
   queryWindow,
   searchQuery,
   tieQuery,
   timeseriesQueries,
 } from "./compile";
-import { INTERVENED, NOT_INTERVENED_BUT_TRACED, POLICY_FIRED } from "./signals";
+import { GUARDRAIL_ID_PARSE, INTERVENED, NOT_INTERVENED_BUT_TRACED, POLICY_FIRED } from "./signals";
 
 const RANGE = { from: "2025-01-01T00:00:00Z", to: "2025-01-02T00:00:00Z" } as const;
 const BASE = [
@@ -110,6 +113,15 @@ describe("each filter field", () => {
       { guardrailPolicyTypes: ["pii", "topic"] },
       [`filter (${POLICY_FIRED.pii}) or (${POLICY_FIRED.topic})`],
     ],
+    [
+      "guardrail ids: the trace's id, else the request's identifier",
+      { guardrailIds: ["gr1alpha", "x9"] },
+      [
+        String.raw`parse @message /"(?:inputAssessment|input|outputAssessments|outputs)"\s*:\s*\[?\s*\{\s*"(?<strataGuardrailTraced>[a-z0-9]{1,64})"\s*:\s*[\[{]/`,
+        String.raw`parse @message /"guardrailIdentifier"\s*:\s*"(?:arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d{12}:guardrail\/)?(?<strataGuardrailNamed>[a-z0-9]{1,64})"/`,
+        'filter strataGuardrailTraced in ["gr1alpha", "x9"] or (isempty(strataGuardrailTraced) and strataGuardrailNamed in ["gr1alpha", "x9"])',
+      ],
+    ],
     ["cross-region", { crossRegion: true }, ["filter ispresent(inferenceRegion) and inferenceRegion != region"]],
     ["same region", { crossRegion: false }, ["filter not ispresent(inferenceRegion) or inferenceRegion = region"]],
     [
@@ -150,6 +162,22 @@ describe("each filter field", () => {
     expect(own({ accountIds: [], roles: [], guardrailActions: [], guardrailPolicyTypes: [], metadata: [] })).toEqual([]);
   });
 
+  it("counts guardrail ids by both parsed fields, parsing once even when the filter already parsed", () => {
+    const lines = guardrailIdFacetQuery(RANGE, 200).split("\n| ");
+    expect(lines.slice(BASE.length)).toEqual([
+      ...GUARDRAIL_ID_PARSE,
+      "stats count(*) as n by strataGuardrailTraced, strataGuardrailNamed",
+      "sort n desc",
+      "limit 200",
+    ]);
+    const filtered = guardrailIdFacetQuery({ ...RANGE, guardrailIds: ["abc"] }, 200).split("\n| ");
+    expect(filtered.filter((l) => l.startsWith("parse @message"))).toEqual(GUARDRAIL_ID_PARSE);
+  });
+
+  it("counts each policy type with the filter's own predicate", () => {
+    expect(policyCountQuery(RANGE, "pii")).toBe([...BASE, `filter ${POLICY_FIRED.pii}`, "stats count(*) as n"].join("\n| "));
+  });
+
   it("counts guardrail actions with the same predicates as the filter", () => {
     expect(guardrailCountQuery(RANGE, "INTERVENED")).toContain(`filter ${INTERVENED}\n| stats count(*) as n`);
     expect(guardrailCountQuery(RANGE, "NONE")).toContain(`filter ${NOT_INTERVENED_BUT_TRACED}\n| stats count(*) as n`);
@@ -185,6 +213,10 @@ describe("rejection", () => {
     [{ metadata: [{ key: "team", value: "line\nbreak" }] }, "control characters"],
     [{ text: 'say "hi"' }, '"\\"" is not allowed'],
     [{ text: "back\\slash" }, "is not allowed"],
+    [{ guardrailIds: ['a" or "1'] }, "a guardrail id is 1–64 lowercase letters and digits"],
+    [{ guardrailIds: ["UPPER"] }, 'Guardrail id "UPPER" cannot be searched in CloudWatch'],
+    [{ guardrailSides: ["input"] }, SIDE_UNSUPPORTED],
+    [{ guardrailSides: ["output"], guardrailIds: ["abc"] }, "Filtering by guardrail side needs the embedded store"],
   ])("%o", (filter, message) => {
     const run = () => filterCommands({ ...RANGE, ...filter });
     expect(run).toThrow(ValidationError);

@@ -1,8 +1,8 @@
 import "server-only";
-import type { FacetKey, LogFilter, TimeBucket } from "@/lib/schemas/logs";
+import type { FacetKey, LOG_POLICY_TYPES, LogFilter, TimeBucket } from "@/lib/schemas/logs";
 import { ValidationError } from "@/server/http/errors";
 import { check, checkMetadataValue, fieldPath, searchWords, stringLiteral, wordRegexLiteral, type RuleName } from "./literals";
-import { INTERVENED, NOT_INTERVENED_BUT_TRACED, POLICY_FIRED } from "./signals";
+import { GUARDRAIL_ID_FIELDS, GUARDRAIL_ID_PARSE, INTERVENED, NOT_INTERVENED_BUT_TRACED, POLICY_FIRED } from "./signals";
 
 /*
  * LogFilter → CloudWatch Logs Insights query text over the raw Bedrock record fields. Field names are
@@ -46,6 +46,12 @@ const TOKENS = {
     "coalesce(output.outputTokenCount, output.outputBodyJson.usage.outputTokens, output.outputBodyJson.usage.output_tokens, 0)",
 } as const;
 
+/** Why a guardrail-side filter is refused rather than approximated (it would return wrong rows). */
+export const SIDE_UNSUPPORTED =
+  "Filtering by guardrail side needs the embedded store; CloudWatch Logs Insights cannot tell whether a finding sits in " +
+  "the trace's input or output assessment (a regex cannot follow the trace's nesting). Remove the side filter, or import " +
+  "the logs into the embedded store.";
+
 /** The `filter`/`parse` commands for a LogFilter, time range included. */
 export function filterCommands(filter: LogFilter): string[] {
   const out = [
@@ -73,6 +79,14 @@ export function filterCommands(filter: LogFilter): string[] {
   if (filter.hasError !== undefined) add(filter.hasError ? "not isempty(errorCode)" : "isempty(errorCode)");
   const policies = filter.guardrailPolicyTypes ?? [];
   if (policies.length > 0) add(policies.map((p) => `(${POLICY_FIRED[p]})`).join(" or "));
+  if (filter.guardrailIds && filter.guardrailIds.length > 0) {
+    const ids = `[${filter.guardrailIds.map((v) => stringLiteral(check("guardrailId", "Guardrail id", v))).join(", ")}]`;
+    const { traced, named } = GUARDRAIL_ID_FIELDS;
+    out.push(...GUARDRAIL_ID_PARSE);
+    // The request's identifier counts only when no trace names a guardrail, as in the normaliser.
+    add(`${traced} in ${ids} or (isempty(${traced}) and ${named} in ${ids})`);
+  }
+  if (filter.guardrailSides && filter.guardrailSides.length > 0) throw new ValidationError(SIDE_UNSUPPORTED);
   if (filter.crossRegion !== undefined) {
     add(
       filter.crossRegion
@@ -161,6 +175,19 @@ export function facetQuery(filter: LogFilter, facet: keyof typeof FACET_FIELDS, 
 export function guardrailCountQuery(filter: LogFilter, action: "INTERVENED" | "NONE"): string {
   const predicate = action === "INTERVENED" ? INTERVENED : NOT_INTERVENED_BUT_TRACED;
   return finish([...filterCommands(filter), `filter ${predicate}`, "stats count(*) as n"]);
+}
+
+/** Records per (traced id, requested id) pair; the store keeps the traced one, else the requested one. */
+export function guardrailIdFacetQuery(filter: LogFilter, limit: number): string {
+  const base = filterCommands(filter);
+  const parse = base.includes(GUARDRAIL_ID_PARSE[0] ?? "") ? [] : GUARDRAIL_ID_PARSE;
+  const { traced, named } = GUARDRAIL_ID_FIELDS;
+  return finish([...base, ...parse, `stats count(*) as n by ${traced}, ${named}`, "sort n desc", `limit ${int(limit)}`]);
+}
+
+/** Records where this policy type fired; one query per type, as a record counts under each of its types. */
+export function policyCountQuery(filter: LogFilter, type: (typeof LOG_POLICY_TYPES)[number]): string {
+  return finish([...filterCommands(filter), `filter ${POLICY_FIRED[type]}`, "stats count(*) as n"]);
 }
 
 const BIN = { minute: "1m", hour: "1h", day: "1d" } as const satisfies Record<TimeBucket, string>;

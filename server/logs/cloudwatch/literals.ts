@@ -34,6 +34,7 @@ export const RULES = {
     why: "a metadata key uses letters, digits and _ . : - (at most 128 characters)",
   },
   requestId: { pattern: /^[A-Za-z0-9_.:-]{1,128}$/, why: "a request id is a UUID" },
+  guardrailId: { pattern: /^[a-z0-9]{1,64}$/, why: "a guardrail id is 1–64 lowercase letters and digits" },
 } as const satisfies Record<string, Rule>;
 export type RuleName = keyof typeof RULES;
 

@@ -11,7 +11,7 @@ import {
   streamChunks,
   streamRecord,
 } from "../testing/fixtures";
-import { PATTERNS } from "./signals";
+import { GUARDRAIL_ID_PATTERNS, PATTERNS } from "./signals";
 
 // The Insights regexes run here as JS regexes over the JSON text CloudWatch would hold, and must
 // agree with the normaliser on each record shape the reference documents.
@@ -21,13 +21,19 @@ function viaRegexes(raw: unknown) {
   const text = JSON.stringify(raw);
   const intervened = matchesAny(PATTERNS.intervened, text);
   const action = intervened ? "INTERVENED" : matchesAny(PATTERNS.traced, text) ? "NONE" : null;
-  return { action, policyTypes: LOG_POLICY_TYPES.filter((t) => matchesAny(PATTERNS.policy[t], text)) };
+  // The store keeps the traced id, else the requested one (store.ts facets, compile.ts filter).
+  const id =
+    new RegExp(GUARDRAIL_ID_PATTERNS.traced).exec(text)?.groups?.strataGuardrailTraced ??
+    new RegExp(GUARDRAIL_ID_PATTERNS.named).exec(text)?.groups?.strataGuardrailNamed ??
+    null;
+  return { action, policyTypes: LOG_POLICY_TYPES.filter((t) => matchesAny(PATTERNS.policy[t], text)), id };
 }
 
 function viaNormaliser(raw: unknown) {
   const result = normalizeRecord(raw);
   if (!result.ok) throw new Error(result.reason);
-  return { action: result.record.guardrail.action, policyTypes: result.record.guardrail.policyTypes };
+  const { action, policyTypes, id } = result.record.guardrail;
+  return { action, policyTypes, id };
 }
 
 const withOutputBody = (body: unknown) => ({ ...converseRecord, output: { ...converseRecord.output, outputBodyJson: body } });
@@ -86,6 +92,48 @@ const CASES: [string, unknown][] = [
     converseTrace("end_turn", assessment({ automatedReasoningPolicy: { findings: [{ invalid: { rules: [] } }] } })),
   ],
   [
+    "output-side finding, the API's map-of-arrays shape",
+    converseTrace("guardrail_intervened", {
+      outputAssessments: { mapshape01: loggedOutputAssessments.map((a) => a.iy5aqw3mmiwu) },
+    }),
+  ],
+  [
+    "a stream whose last chunk traces an output-side finding",
+    streamRecord([
+      ...streamChunks.slice(0, 2),
+      {
+        type: "message_stop",
+        "amazon-bedrock-guardrailAction": "INTERVENED",
+        "amazon-bedrock-trace": {
+          guardrail: {
+            input: {},
+            outputs: [{ stream0001: { wordPolicy: { customWords: [{ match: "x", action: "BLOCKED" }] } } }],
+          },
+        },
+      },
+    ]),
+  ],
+  [
+    "a Converse request naming its guardrail by ARN, without a trace",
+    {
+      ...converseRecord,
+      input: {
+        ...converseRecord.input,
+        inputBodyJson: {
+          ...converseRecord.input.inputBodyJson,
+          guardrailConfig: { guardrailIdentifier: "arn:aws:bedrock:us-east-1:111122223333:guardrail/named0001" },
+        },
+      },
+    },
+  ],
+  [
+    "a request naming one guardrail and a trace naming it by id",
+    {
+      ...converseGuardrailRecord,
+      input: { ...converseGuardrailRecord.input, inputBodyJson: { guardrailConfig: { guardrailIdentifier: "other0001" } } },
+    },
+  ],
+  [
     "a prompt that only talks about guardrail keys",
     {
       ...converseRecord,
@@ -111,5 +159,6 @@ describe("the Insights guardrail regexes", () => {
     expect(new Set(outcomes.map((o) => o.action))).toEqual(new Set(["INTERVENED", "NONE", null]));
     const types = new Set(outcomes.flatMap((o) => o.policyTypes));
     expect([...LOG_POLICY_TYPES].filter((t) => !types.has(t))).toEqual([]);
+    expect(new Set(outcomes.map((o) => o.id)).size).toBeGreaterThan(5);
   });
 });

@@ -55,6 +55,24 @@ export const PATTERNS = {
   } satisfies Record<(typeof LOG_POLICY_TYPES)[number], string[]>,
 };
 
+/**
+ * Where the normaliser finds the guardrail id (guardrail.ts `guardrailIdOf`), as `parse` regexes with
+ * one named group each: the first key of an assessment container (`{id: {…}}`, `{id: [...]}` or
+ * `[{id: {…}}]`), else a Converse request's `guardrailConfig.guardrailIdentifier` (bare id or ARN).
+ * Approximation, in the README: the container keys are matched wherever they occur in the record,
+ * and `parse` takes the first match in the text rather than the input side first.
+ */
+export const GUARDRAIL_ID_PATTERNS = {
+  traced: String.raw`"(?:inputAssessment|input|outputAssessments|outputs)"\s*:\s*\[?\s*\{\s*"(?<strataGuardrailTraced>[a-z0-9]{1,64})"\s*:\s*[\[{]`,
+  named: String.raw`"guardrailIdentifier"\s*:\s*"(?:arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d{12}:guardrail\/)?(?<strataGuardrailNamed>[a-z0-9]{1,64})"`,
+} as const;
+/** The fields the two parses fill; the traced id wins when both are present, as in the normaliser. */
+export const GUARDRAIL_ID_FIELDS = { traced: "strataGuardrailTraced", named: "strataGuardrailNamed" } as const;
+export const GUARDRAIL_ID_PARSE = [
+  `parse @message /${GUARDRAIL_ID_PATTERNS.traced}/`,
+  `parse @message /${GUARDRAIL_ID_PATTERNS.named}/`,
+];
+
 const anyOf = (patterns: string[]) => patterns.map((p) => `@message like /${p}/`).join(" or ");
 
 export const INTERVENED = anyOf(PATTERNS.intervened);

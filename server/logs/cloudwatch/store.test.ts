@@ -4,7 +4,8 @@ import { ValidationError } from "@/server/http/errors";
 import { FakeAws, FakeError } from "@/server/sources/aws/testing/fake-aws";
 import { converseRecord, invokeGuardrailRecord } from "../testing/fixtures";
 import { LogQueryError } from "./run-query";
-import { CloudWatchLogStore } from "./store";
+import { POLICY_FIRED } from "./signals";
+import { CloudWatchLogStore, SIDES_FACET_NOTICE } from "./store";
 import {
   FakeInsights,
   StaticTargets,
@@ -93,6 +94,8 @@ describe("search", () => {
         id: "g-1",
         guardrailAction: "INTERVENED",
         guardrailPolicyTypes: ["content"],
+        guardrailId: "h28wrktbwagn",
+        guardrailSide: "input",
         accountId: "111111111111",
       }),
     ]);
@@ -221,6 +224,17 @@ describe("count, facets and timeseries", () => {
       if (text.includes("by identity.arn"))
         return { rows: Array.from({ length: a ? 200 : 1 }, (_, i) => ({ "identity.arn": `arn:aws:iam::1:user/u${i}`, n: "1" })) };
       if (text.includes("by errorCode")) return { rows: [{ n: "9" }, { errorCode: "ValidationException", n: "1" }] };
+      if (text.includes("by strataGuardrailTraced, strataGuardrailNamed"))
+        return {
+          rows: [
+            { strataGuardrailTraced: "gr1alpha", n: "3" },
+            { strataGuardrailTraced: "gr2beta", strataGuardrailNamed: "gr1alpha", n: a ? "1" : "0" },
+            { strataGuardrailTraced: "", strataGuardrailNamed: "gr2beta", n: "2" },
+            { n: "5" },
+          ],
+        };
+      if (text.includes(`filter ${POLICY_FIRED.pii}\n`)) return { rows: [{ n: a ? "4" : "1" }] };
+      if (Object.values(POLICY_FIRED).some((p) => text.includes(`filter ${p}\n`))) return { rows: [{ n: "0" }] };
       if (text.includes("guardrail_intervened") && text.endsWith("stats count(*) as n"))
         return { rows: [{ n: text.includes("not (") ? "2" : "3" }] };
       if (text.endsWith("stats count(*) as n")) return { rows: [{ n: "10" }] };
@@ -242,9 +256,18 @@ describe("count, facets and timeseries", () => {
       { value: "INTERVENED", count: 6 },
       { value: "NONE", count: 4 },
     ]);
+    // The traced id wins; a request's identifier counts only without one.
+    expect(facets.guardrails).toEqual([
+      { value: null, count: 10 },
+      { value: "gr1alpha", count: 6 },
+      { value: "gr2beta", count: 5 },
+    ]);
+    expect(facets.guardrailPolicyTypes).toEqual([{ value: "pii", count: 5 }]);
+    expect(facets.guardrailSides).toEqual([]);
     expect(facets.notice).toMatch(/top 200 values in each of 111111111111\/us-east-1/);
-    // Five field facets and three guardrail counts per target, all run in AWS.
-    expect(insights.started).toHaveLength(16);
+    expect(facets.notice).toContain(SIDES_FACET_NOTICE);
+    // Per target: five field facets, three guardrail counts, the guardrail ids and seven policy types, all run in AWS.
+    expect(insights.started).toHaveLength(32);
   });
 
   it("fills a UTC-aligned series with zeros and adds up targets and kinds", async () => {

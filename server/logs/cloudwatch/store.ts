@@ -1,6 +1,7 @@
 import "server-only";
 import {
   BUCKET_MS,
+  LOG_POLICY_TYPES,
   MAX_TIMESERIES_POINTS,
   type FacetKey,
   type Facets,
@@ -19,6 +20,8 @@ import {
   facetQuery,
   getQuery,
   guardrailCountQuery,
+  guardrailIdFacetQuery,
+  policyCountQuery,
   queryWindow,
   timeseriesQueries,
 } from "./compile";
@@ -27,10 +30,15 @@ import { check } from "./literals";
 import { decodeCursor, foundRow, parseInsightsTime } from "./rows";
 import { MAX_ROWS, targetKey, type LogTarget, type Row } from "./run-query";
 import { searchPage, sightingOf, type Sighting } from "./search";
+import { GUARDRAIL_ID_FIELDS } from "./signals";
 import type { TargetSource } from "./targets";
 
 /** Values each target reports per facet; more than FACET_LIMIT so merged top values stay close to exact. */
 const FACET_SCAN_LIMIT = 200;
+/** Said with every CloudWatch facets answer: the side facet is left empty rather than guessed. */
+export const SIDES_FACET_NOTICE =
+  "Guardrail side counts need the embedded store: CloudWatch Logs Insights cannot tell whether a finding sits in the " +
+  "trace's input or output assessment.";
 /** `get` for a record this process has not listed searches this far back. */
 const GET_LOOKBACK_MS = 30 * BUCKET_MS.day;
 
@@ -108,15 +116,18 @@ export class CloudWatchLogStore implements LogStore {
     const signal = options?.signal;
     const fields = Object.keys(FACET_FIELDS) as (keyof typeof FACET_FIELDS)[];
     const { results, notices } = await this.runner.fanOut(signal, async (t) => {
-      const [byField, guardrail] = await Promise.all([
+      const [byField, guardrail, ids, policies] = await Promise.all([
         Promise.all(fields.map((f) => this.rows(t, facetQuery(filter, f, FACET_SCAN_LIMIT), filter, FACET_SCAN_LIMIT, signal))),
         Promise.all(
           [countQuery(filter), guardrailCountQuery(filter, "INTERVENED"), guardrailCountQuery(filter, "NONE")].map((q) =>
             this.rows(t, q, filter, 1, signal),
           ),
         ),
+        this.rows(t, guardrailIdFacetQuery(filter, FACET_SCAN_LIMIT), filter, FACET_SCAN_LIMIT, signal),
+        // A record counts under each type that fired, so each type is its own count (seven small queries).
+        Promise.all(LOG_POLICY_TYPES.map((type) => this.rows(t, policyCountQuery(filter, type), filter, 1, signal))),
       ]);
-      return { byField, guardrail: guardrail.map(count) };
+      return { byField, guardrail: guardrail.map(count), ids, policies: policies.map(count) };
     });
     const cut = new Set<string>();
     const byField = fields.map((facet, i) => {
@@ -143,6 +154,17 @@ export class CloudWatchLogStore implements LogStore {
         actions.set(action, (actions.get(action) ?? 0) + n);
       }
     }
+    const guardrails = new Map<string | null, number>();
+    const policyTypes = new Map<string | null, number>();
+    for (const { target, value } of results) {
+      if (value.ids.length >= FACET_SCAN_LIMIT) cut.add(`${target.accountId}/${target.region}`);
+      for (const row of value.ids) {
+        // A parse that did not match leaves its field absent (or empty); the traced id wins, as in the normaliser.
+        const id = row[GUARDRAIL_ID_FIELDS.traced] || row[GUARDRAIL_ID_FIELDS.named] || null;
+        guardrails.set(id, (guardrails.get(id) ?? 0) + (Number(row.n) || 0));
+      }
+      LOG_POLICY_TYPES.forEach((type, i) => policyTypes.set(type, (policyTypes.get(type) ?? 0) + (value.policies[i] ?? 0)));
+    }
     if (cut.size > 0) {
       notices.push(
         `Facet counts are for the top ${FACET_SCAN_LIMIT} values in each of ${[...cut].join(", ")}; rarer values may be missing.`,
@@ -151,7 +173,11 @@ export class CloudWatchLogStore implements LogStore {
     return {
       ...(Object.fromEntries(byField) as Record<keyof typeof FACET_FIELDS, Facets[FacetKey]>),
       guardrailActions: topValues(actions),
-      ...noticeOf(notices),
+      guardrails: topValues(guardrails),
+      guardrailPolicyTypes: topValues(policyTypes),
+      guardrailSides: [],
+      // Only where guardrails are in play: elsewhere the empty side facet needs no explaining.
+      ...noticeOf([...guardrails.keys()].some((id) => id !== null) ? [...notices, SIDES_FACET_NOTICE] : notices),
     };
   }
 

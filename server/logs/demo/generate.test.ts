@@ -1,6 +1,7 @@
 import "server-only";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_REGIONS } from "@/server/sources/demo/accounts";
+import { guardrailsFor } from "@/server/sources/demo/bedrock/guardrails";
 import { normalizeRecord } from "../normalize";
 import { GUARDRAIL_POLICY_TYPES, type InvocationRecord } from "../record";
 import { generateDemoRecords, type RawDemoRecord } from "./generate";
@@ -119,6 +120,24 @@ describe("generateDemoRecords", () => {
     const share = intervened.length / records.length;
     expect(share).toBeGreaterThan(0.005);
     expect(share).toBeLessThan(0.06);
+  });
+
+  it("names, in every trace, a guardrail the demo estate has in that account and region; several, on both sides", () => {
+    const now = new Date(END);
+    const estate = new Set(
+      DEMO_ACCOUNTS.flatMap((account) =>
+        DEMO_REGIONS.flatMap((region) => guardrailsFor({ account, region, now }).map((g) => `${account.id}/${region}/${g.id}`)),
+      ),
+    );
+    const traced = records.filter((r) => r.guardrail.id !== null);
+    expect(traced.length).toBeGreaterThan(records.length / 10);
+    for (const r of traced) expect(estate, r.id).toContain(`${r.accountId}/${r.region}/${r.guardrail.id}`);
+    const intervened = traced.filter((r) => r.guardrail.action === "INTERVENED");
+    expect(new Set(intervened.map((r) => r.guardrail.id)).size).toBeGreaterThanOrEqual(4);
+    // Each busy guardrail has findings on both sides, so a by-guardrail, by-side breakdown is not one-sided.
+    const sidesOf = (id: string | null) => new Set(intervened.filter((r) => r.guardrail.id === id).map((r) => r.guardrail.side));
+    const busiest = [...new Set(intervened.map((r) => r.guardrail.id))].filter((id) => sidesOf(id).size >= 2);
+    expect(busiest.length).toBeGreaterThanOrEqual(3);
   });
 
   it("puts searchable PII-like strings in PII interventions", () => {

@@ -14,11 +14,13 @@ const NO_PERMISSION_REASON = "Prompt and response bodies are redacted: your role
  */
 export function toDetail(r: InvocationRecord, options: { reveal: boolean; canReveal: boolean }): LogDetail {
   const reveal = options.reveal && options.canReveal;
+  // The id is the summary's guardrailId; the detail's guardrail block keeps its own shape.
+  const { id: _id, ...guardrail } = r.guardrail;
   return {
     ...toSummary(r),
     // Error messages can quote the request (e.g. a validation error echoing input), so they count as body.
     errorMessage: reveal ? (r.error?.message ?? null) : null,
-    guardrail: { ...r.guardrail, findings: guardrailFindings(r.outputBody, { withMatches: reveal }) },
+    guardrail: { ...guardrail, findings: guardrailFindings(r.outputBody, { withMatches: reveal }) },
     bodyS3Paths: r.bodyS3Paths,
     bytes: r.bytes,
     bodies: reveal

@@ -1,5 +1,5 @@
 import "server-only";
-import { LOG_POLICY_TYPES, type LogFilter } from "@/lib/schemas/logs";
+import { GUARDRAIL_SIDES, LOG_POLICY_TYPES, type LogFilter } from "@/lib/schemas/logs";
 
 /** A WHERE clause over `invocations` and its bound parameters; user input is only ever in `params`. */
 export type CompiledFilter = { where: string; params: (string | number)[] };
@@ -11,6 +11,26 @@ export function policyMask(types: readonly (typeof LOG_POLICY_TYPES)[number][]):
 
 export function policyTypesOf(mask: number): (typeof LOG_POLICY_TYPES)[number][] {
   return LOG_POLICY_TYPES.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+
+type Side = (typeof GUARDRAIL_SIDES)[number];
+
+/** Bit 0 input, bit 1 output (so "both" is 3); stored in guardrail_side_mask. */
+function sideMask(sides: readonly Side[]): number {
+  return sides.reduce((mask, side) => mask | (1 << GUARDRAIL_SIDES.indexOf(side)), 0);
+}
+
+export function sideMaskOf(side: Side | "both" | null): number {
+  return side === null ? 0 : side === "both" ? sideMask(GUARDRAIL_SIDES) : sideMask([side]);
+}
+
+export function sidesOf(mask: number): Side[] {
+  return GUARDRAIL_SIDES.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+
+export function sideOf(mask: number): Side | "both" | null {
+  const sides = sidesOf(mask);
+  return sides.length === 0 ? null : sides.length === 1 ? (sides[0] ?? null) : "both";
 }
 
 /**
@@ -43,9 +63,13 @@ export function compileFilter(filter: LogFilter): CompiledFilter {
   oneOf("principal_role", filter.roles);
   oneOf("error_code", filter.errorCodes);
   oneOf("guardrail_action", filter.guardrailActions);
+  oneOf("guardrail_id", filter.guardrailIds);
   if (filter.hasError !== undefined) clauses.push(filter.hasError ? "error_code IS NOT NULL" : "error_code IS NULL");
   if (filter.guardrailPolicyTypes && filter.guardrailPolicyTypes.length > 0) {
     add("(guardrail_policy_mask & ?) != 0", policyMask(filter.guardrailPolicyTypes));
+  }
+  if (filter.guardrailSides && filter.guardrailSides.length > 0) {
+    add("(guardrail_side_mask & ?) != 0", sideMask(filter.guardrailSides));
   }
   if (filter.crossRegion !== undefined) add("cross_region = ?", filter.crossRegion ? 1 : 0);
   for (const [column, range] of [

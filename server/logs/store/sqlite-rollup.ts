@@ -27,6 +27,8 @@ CREATE TABLE IF NOT EXISTS ${name} (
   error_code TEXT,
   guardrail_action TEXT,
   guardrail_policy_mask INTEGER NOT NULL,
+  guardrail_id TEXT,
+  guardrail_side_mask INTEGER NOT NULL,
   cross_region INTEGER NOT NULL,
   n INTEGER NOT NULL
 ) WITHOUT ROWID;`;
@@ -34,8 +36,9 @@ CREATE TABLE IF NOT EXISTS ${name} (
 export const ROLLUP_DDL = Object.values(ROLLUPS).map(rollupTable).join("\n");
 
 export const rollupUpsert = (tier: Tier) => `INSERT INTO ${ROLLUPS[tier]} (key, ts, account_id, region, model_id, operation,
-  principal_arn, principal_role, error_code, guardrail_action, guardrail_policy_mask, cross_region, n)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  principal_arn, principal_role, error_code, guardrail_action, guardrail_policy_mask, guardrail_id, guardrail_side_mask,
+  cross_region, n)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (key) DO UPDATE SET n = n + excluded.n`;
 
 export type RollupDims = [
@@ -49,6 +52,8 @@ export type RollupDims = [
   error: string | null,
   action: string | null,
   mask: number,
+  guardrailId: string | null,
+  sideMask: number,
   crossRegion: number,
 ];
 

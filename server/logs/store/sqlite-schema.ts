@@ -1,7 +1,7 @@
 import "server-only";
 
 /** Bumped when the DDL changes; the logs database is a cache of imported files, so it is rebuilt, not migrated. */
-export const LOGS_SCHEMA_VERSION = 3;
+export const LOGS_SCHEMA_VERSION = 4;
 
 /**
  * One summary row per record; `seq` (the rowid) ties it to its compressed full record and to the
@@ -26,6 +26,9 @@ CREATE TABLE IF NOT EXISTS invocations (
   error_code TEXT,
   guardrail_action TEXT,
   guardrail_policy_mask INTEGER NOT NULL,
+  -- The guardrail the trace names, and where its findings were (1 input, 2 output; see sqlite-filter.ts).
+  guardrail_id TEXT,
+  guardrail_side_mask INTEGER NOT NULL,
   latency_ms INTEGER,
   input_tokens INTEGER NOT NULL,
   output_tokens INTEGER NOT NULL,
@@ -46,6 +49,10 @@ CREATE INDEX IF NOT EXISTS invocations_principal_ts ON invocations (principal_ar
 CREATE INDEX IF NOT EXISTS invocations_role_ts ON invocations (principal_role, ts);
 CREATE INDEX IF NOT EXISTS invocations_error_ts ON invocations (error_code, ts);
 CREATE INDEX IF NOT EXISTS invocations_guardrail_ts ON invocations (guardrail_action, ts);
+-- The Guardrails page links here with one guardrail id plus a side or policy type: few matches,
+-- which newest-first paging along invocations_ts would find only after reading most of the range
+-- (bench: 48 of 300k records, 416 ms → 10 ms). Partial: untraced records add nothing to it.
+CREATE INDEX IF NOT EXISTS invocations_guardrail_id_ts ON invocations (guardrail_id, ts) WHERE guardrail_id IS NOT NULL;
 
 -- Stored records (bodies included; see stored-record.ts), deflated in groups of consecutive inserts:
 -- neighbours share most of their JSON, so a group compresses several times better than a record

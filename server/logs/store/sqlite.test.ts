@@ -15,7 +15,7 @@ import { ValidationError } from "@/server/http/errors";
 import type { InvocationRecord } from "../record";
 import { encodeCursor } from "./cursor";
 import { SqliteLogStore } from "./sqlite";
-import { HOSTILE_PROMPT, MODELS, PRINCIPALS, T0, generateRecords } from "./testing/records";
+import { GUARDRAIL_IDS, HOSTILE_PROMPT, MODELS, PRINCIPALS, T0, generateRecords } from "./testing/records";
 
 const N = 240;
 const records = generateRecords(N);
@@ -45,6 +45,8 @@ function matches(f: LogFilter, r: InvocationRecord): boolean {
     inList(f.guardrailActions, r.guardrail.action) &&
     (f.hasError === undefined || f.hasError === (r.error !== null)) &&
     (!f.guardrailPolicyTypes?.length || r.guardrail.policyTypes.some((t) => f.guardrailPolicyTypes?.includes(t))) &&
+    inList(f.guardrailIds, r.guardrail.id) &&
+    (!f.guardrailSides?.length || sidesOf(r).some((side) => f.guardrailSides?.includes(side))) &&
     (f.crossRegion === undefined || f.crossRegion === r.crossRegion) &&
     inRange(f.inputTokens, r.tokens.input) &&
     inRange(f.outputTokens, r.tokens.output) &&
@@ -56,6 +58,10 @@ function matches(f: LogFilter, r: InvocationRecord): boolean {
         .filter((w) => w.length > 0)
         .every((w) => containsRun(wordsOf(r.promptText), w) || containsRun(wordsOf(r.responseText), w)))
   );
+}
+function sidesOf(r: InvocationRecord): ("input" | "output")[] {
+  const side = r.guardrail.side;
+  return side === null ? [] : side === "both" ? ["input", "output"] : [side];
 }
 /** Expected ids in page order: newest first, later inserts first within one timestamp. */
 function expectedIds(f: LogFilter): string[] {
@@ -128,6 +134,15 @@ describe("filters", () => {
     ["guardrail none", { ...ALL, guardrailActions: ["NONE"] }],
     ["policy type topic", { ...ALL, guardrailPolicyTypes: ["topic"] }],
     ["policy type topic or word", { ...ALL, guardrailPolicyTypes: ["word", "topic"] }],
+    ["guardrail id", { ...ALL, guardrailIds: [GUARDRAIL_IDS[1] ?? ""] }],
+    ["two guardrail ids", { ...ALL, guardrailIds: [GUARDRAIL_IDS[0] ?? "", GUARDRAIL_IDS[2] ?? ""] }],
+    ["guardrail side input", { ...ALL, guardrailSides: ["input"] }],
+    ["guardrail side output", { ...ALL, guardrailSides: ["output"] }],
+    ["either guardrail side", { ...ALL, guardrailSides: ["input", "output"] }],
+    [
+      "guardrail id + side + policy",
+      { ...ALL, guardrailIds: [GUARDRAIL_IDS[0] ?? ""], guardrailSides: ["output"], guardrailPolicyTypes: ["content"] },
+    ],
     ["cross-region", { ...ALL, crossRegion: true }],
     ["not cross-region", { ...ALL, crossRegion: false }],
     ["input tokens", { ...ALL, inputTokens: { min: 200, max: 600 } }],
@@ -194,6 +209,8 @@ describe("paging", () => {
       errorCode: record?.error?.code ?? null,
       guardrailAction: record?.guardrail.action,
       guardrailPolicyTypes: record?.guardrail.policyTypes,
+      guardrailId: record?.guardrail.id,
+      guardrailSide: record?.guardrail.side,
       latencyMs: record?.latencyMs,
       tokens: record?.tokens,
       requestMetadata: record?.requestMetadata,
@@ -216,33 +233,51 @@ describe("paging", () => {
 });
 
 describe("facets", () => {
-  function bruteFacet(f: LogFilter, key: (r: InvocationRecord) => string | null) {
+  /** `key` gives a record's values: one for most facets, one per policy type or side (none counts nowhere). */
+  function bruteFacet(f: LogFilter, key: (r: InvocationRecord) => string | null | readonly string[]) {
     const counts = new Map<string | null, number>();
-    for (const r of records.filter((x) => matches(f, x))) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+    for (const r of records.filter((x) => matches(f, x))) {
+      const value = key(r);
+      for (const v of Array.isArray(value) ? (value as string[]) : [value as string | null])
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
     return [...counts].map(([value, count]) => ({ value, count }));
   }
   const byValue = (list: { value: string | null; count: number }[]) =>
     [...list].sort((a, b) => String(a.value).localeCompare(String(b.value)));
 
-  it.each([ALL, { ...ALL, regions: ["eu-west-1"], text: "model" } satisfies LogFilter])(
-    "counts each facet like a brute-force pass (%#)",
-    async (filter) => {
-      const facets = await store.facets(filter);
-      const expected = {
-        models: bruteFacet(filter, (r) => r.modelId),
-        principals: bruteFacet(filter, (r) => r.principal.arn),
-        operations: bruteFacet(filter, (r) => r.operation),
-        errorCodes: bruteFacet(filter, (r) => r.error?.code ?? null),
-        guardrailActions: bruteFacet(filter, (r) => r.guardrail.action),
-        regions: bruteFacet(filter, (r) => r.region),
-      };
-      for (const [name, list] of Object.entries(expected) as [keyof typeof expected, typeof expected.models][]) {
-        expect(byValue(facets[name]), name).toEqual(byValue(list));
-        // Most frequent first.
-        expect(facets[name].map((c) => c.count)).toEqual([...facets[name].map((c) => c.count)].sort((a, b) => b - a));
-      }
-    },
-  );
+  it.each([
+    ALL,
+    { ...ALL, regions: ["eu-west-1"], text: "model" } satisfies LogFilter,
+    { ...ALL, guardrailSides: ["output"] } satisfies LogFilter,
+    {
+      from: at(T0 + 17 * 60_000),
+      to: at(T0 + 4 * 86_400_000 + 43 * 60_000),
+      guardrailIds: [GUARDRAIL_IDS[2] ?? ""],
+    } satisfies LogFilter,
+  ])("counts each facet like a brute-force pass (%#)", async (filter) => {
+    const facets = await store.facets(filter);
+    const expected = {
+      models: bruteFacet(filter, (r) => r.modelId),
+      principals: bruteFacet(filter, (r) => r.principal.arn),
+      operations: bruteFacet(filter, (r) => r.operation),
+      errorCodes: bruteFacet(filter, (r) => r.error?.code ?? null),
+      guardrailActions: bruteFacet(filter, (r) => r.guardrail.action),
+      guardrails: bruteFacet(filter, (r) => r.guardrail.id),
+      guardrailPolicyTypes: bruteFacet(filter, (r) => r.guardrail.policyTypes),
+      guardrailSides: bruteFacet(filter, sidesOf),
+      regions: bruteFacet(filter, (r) => r.region),
+    };
+    // The cases must exercise the new facets, or they prove nothing.
+    expect(expected.guardrails.length).toBeGreaterThan(filter.guardrailIds ? 0 : 1);
+    expect(expected.guardrailPolicyTypes.length).toBeGreaterThan(0);
+    expect(expected.guardrailSides.length).toBeGreaterThan(0);
+    for (const [name, list] of Object.entries(expected) as [keyof typeof expected, typeof expected.models][]) {
+      expect(byValue(facets[name]), name).toEqual(byValue(list));
+      // Most frequent first.
+      expect(facets[name].map((c) => c.count)).toEqual([...facets[name].map((c) => c.count)].sort((a, b) => b - a));
+    }
+  });
 });
 
 describe("timeseries", () => {
@@ -346,6 +381,10 @@ describe("the hourly rollup", () => {
       { from, to, modelIds: [MODELS[0] ?? ""], roles: ["AppRole"], principalArns: [PRINCIPALS[0] ?? ""] },
     ],
     ["under an hour", { from: at(T0 + 5 * 60_000), to: at(T0 + 50 * 60_000) }],
+    [
+      "guardrail id + side",
+      { from, to, guardrailIds: [GUARDRAIL_IDS[0] ?? "", GUARDRAIL_IDS[1] ?? ""], guardrailSides: ["input"] },
+    ],
   ];
 
   it.each(cases)("counts, facets and timeseries agree with the records (%s)", async (_name, filter) => {
@@ -354,6 +393,19 @@ describe("the hourly rollup", () => {
     const facets = await store.facets(filter);
     expect(facets.models.reduce((n, c) => n + c.count, 0)).toBe(matching.length);
     expect(facets.errorCodes.find((c) => c.value === null)?.count ?? 0).toBe(matching.filter((r) => r.error === null).length);
+    for (const id of GUARDRAIL_IDS) {
+      expect(facets.guardrails.find((c) => c.value === id)?.count ?? 0, id).toBe(
+        matching.filter((r) => r.guardrail.id === id).length,
+      );
+    }
+    for (const side of ["input", "output"] as const) {
+      expect(facets.guardrailSides.find((c) => c.value === side)?.count ?? 0, side).toBe(
+        matching.filter((r) => sidesOf(r).includes(side)).length,
+      );
+    }
+    expect(facets.guardrailPolicyTypes.find((c) => c.value === "content")?.count ?? 0).toBe(
+      matching.filter((r) => r.guardrail.policyTypes.includes("content")).length,
+    );
     for (const bucket of ["hour", "day"] as const) {
       const { points } = await store.timeseries(filter, bucket);
       expect(points.reduce((n, p) => n + p.invocations, 0)).toBe(matching.length);

@@ -8,92 +8,28 @@ import {
   type LOG_POLICY_TYPES,
   type LOG_PRINCIPAL_TYPES,
   MAX_TIMESERIES_POINTS,
-  type FacetKey,
   type Facets,
   type LogFilter,
   type LogPage,
-  type LogSummary,
   type TimeBucket,
   type Timeseries,
 } from "@/lib/schemas/logs";
 import { ValidationError } from "@/server/http/errors";
 import type { GuardrailPolicyType, InvocationRecord, PrincipalType } from "../record";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { compileFilter, policyMask, policyTypesOf } from "./sqlite-filter";
+import { facetsOf } from "./sqlite-facets";
+import { compileFilter, policyMask, sideMaskOf } from "./sqlite-filter";
 import { addToRollup, ROLLUP_DDL, rollupUpsert, splitByTime, unionQuery, type PendingRollup } from "./sqlite-rollup";
 import { LOGS_DDL, LOGS_SCHEMA_VERSION } from "./sqlite-schema";
 import { decodeStored, packRecords } from "./stored-record";
-import { DEFAULT_PAGE_SIZE, FACET_LIMIT, MAX_PAGE_SIZE, type WritableLogStore } from "./types";
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from "./sqlite-summary";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type WritableLogStore } from "./types";
 
 // The browser-safe lists in lib/schemas/logs.ts must equal the normaliser's; these fail to compile if they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const policyTypesAgree: Same<GuardrailPolicyType, (typeof LOG_POLICY_TYPES)[number]> = true;
 const principalTypesAgree: Same<PrincipalType, (typeof LOG_PRINCIPAL_TYPES)[number]> = true;
 void [policyTypesAgree, principalTypesAgree];
-
-type SummaryRow = {
-  seq: number;
-  id: string;
-  ts: number;
-  account_id: string | null;
-  region: string | null;
-  inference_region: string | null;
-  cross_region: number;
-  model_id: string | null;
-  operation: string | null;
-  principal_arn: string | null;
-  principal_type: PrincipalType;
-  principal_role: string | null;
-  principal_session: string | null;
-  error_code: string | null;
-  guardrail_action: "INTERVENED" | "NONE" | null;
-  guardrail_policy_mask: number;
-  latency_ms: number | null;
-  input_tokens: number;
-  output_tokens: number;
-  cache_read_tokens: number;
-  cache_write_tokens: number;
-  request_metadata: string;
-};
-
-const SUMMARY_COLUMNS = `seq, id, ts, account_id, region, inference_region, cross_region, model_id, operation,
-  principal_arn, principal_type, principal_role, principal_session, error_code, guardrail_action,
-  guardrail_policy_mask, latency_ms, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, request_metadata`;
-
-// Column names here are constants, never user input.
-const FACET_COLUMNS = {
-  models: "model_id",
-  principals: "principal_arn",
-  operations: "operation",
-  errorCodes: "error_code",
-  guardrailActions: "guardrail_action",
-  regions: "region",
-} as const satisfies Record<FacetKey, string>;
-
-function toSummary(row: SummaryRow): LogSummary {
-  return {
-    id: row.id,
-    timestamp: new Date(row.ts).toISOString(),
-    accountId: row.account_id,
-    region: row.region,
-    inferenceRegion: row.inference_region,
-    crossRegion: row.cross_region === 1,
-    modelId: row.model_id,
-    operation: row.operation,
-    principal: { arn: row.principal_arn, type: row.principal_type, role: row.principal_role, session: row.principal_session },
-    errorCode: row.error_code,
-    guardrailAction: row.guardrail_action,
-    guardrailPolicyTypes: policyTypesOf(row.guardrail_policy_mask),
-    latencyMs: row.latency_ms,
-    tokens: {
-      input: row.input_tokens,
-      output: row.output_tokens,
-      cacheRead: row.cache_read_tokens,
-      cacheWrite: row.cache_write_tokens,
-    },
-    requestMetadata: JSON.parse(row.request_metadata) as Record<string, string>,
-  };
-}
 
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_PAGE_SIZE;
@@ -142,9 +78,9 @@ export class SqliteLogStore implements WritableLogStore {
     this.insertRow = this.db.prepare(`INSERT OR IGNORE INTO invocations (
       id, ts, account_id, region, inference_region, cross_region, model_id, operation, principal_arn,
       principal_type, principal_role, principal_session, error_code, guardrail_action, guardrail_policy_mask,
-      latency_ms, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, request_metadata,
-      body_chunk, body_offset, body_length
-    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      guardrail_id, guardrail_side_mask, latency_ms, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+      request_metadata, body_chunk, body_offset, body_length
+    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertChunk = this.db.prepare("INSERT INTO invocation_body_chunks (data) VALUES (?)");
     this.insertText = this.db.prepare("INSERT INTO invocations_fts (rowid, prompt, response) VALUES (?, ?, ?)");
     this.upsertHour = this.db.prepare(rollupUpsert("hour"));
@@ -207,6 +143,7 @@ export class SqliteLogStore implements WritableLogStore {
         const mask = policyMask(r.guardrail.policyTypes);
         const crossRegion = r.crossRegion ? 1 : 0;
         const errorCode = r.error?.code ?? null;
+        const sides = sideMaskOf(r.guardrail.side);
         const result = this.insertRow.run(
           r.id,
           ts,
@@ -223,6 +160,8 @@ export class SqliteLogStore implements WritableLogStore {
           errorCode,
           r.guardrail.action,
           mask,
+          r.guardrail.id,
+          sides,
           r.latencyMs,
           r.tokens.input,
           r.tokens.output,
@@ -248,6 +187,8 @@ export class SqliteLogStore implements WritableLogStore {
           errorCode,
           r.guardrail.action,
           mask,
+          r.guardrail.id,
+          sides,
           crossRegion,
         ]);
         inserted++;
@@ -301,40 +242,7 @@ export class SqliteLogStore implements WritableLogStore {
   }
 
   async facets(filter: LogFilter): Promise<Facets> {
-    // One pass over the parts' rows for all six facets; a per-facet GROUP BY would read them six times.
-    const columns = Object.values(FACET_COLUMNS).join(", ");
-    const { sql, params } = unionQuery(
-      splitByTime(filter),
-      (rollup) => `${columns}, ${rollup ? "n" : "1 AS n"}`,
-      null,
-      "{union}",
-    );
-    const keys = Object.keys(FACET_COLUMNS) as FacetKey[];
-    const counts = keys.map(() => new Map<string | null, number>());
-    for (const row of this.db
-      .prepare(sql)
-      .raw()
-      .iterate(...params) as Iterable<(string | number | null)[]>) {
-      const n = row[keys.length] as number;
-      for (let i = 0; i < keys.length; i++) {
-        const value = row[i] as string | null;
-        const map = counts[i] as Map<string | null, number>;
-        map.set(value, (map.get(value) ?? 0) + n);
-      }
-    }
-    const out = {} as Facets;
-    keys.forEach((key, i) => {
-      out[key] = [...(counts[i] as Map<string | null, number>)]
-        .map(([value, count]) => ({ value, count }))
-        .sort(
-          (a, b) =>
-            b.count - a.count ||
-            Number(a.value === null) - Number(b.value === null) ||
-            String(a.value).localeCompare(String(b.value)),
-        )
-        .slice(0, FACET_LIMIT);
-    });
-    return out;
+    return facetsOf(this.db, filter);
   }
 
   async timeseries(filter: LogFilter, bucket: TimeBucket): Promise<Timeseries> {

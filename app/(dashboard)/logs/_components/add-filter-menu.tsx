@@ -3,7 +3,7 @@
 import { Plus } from "lucide-react";
 import { useCallback, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { POLICY_TYPES } from "@/components/logs/constants";
+import { GUARDRAIL_ID, GUARDRAIL_SIDES, POLICY_TYPES } from "@/components/logs/constants";
 import { POLICY_LABEL } from "@/components/logs/format";
 import { useDismiss } from "@/hooks/use-dismiss";
 import { parseMetadataPair, type LogsPatch, type LogsSearchState } from "../search-params";
@@ -36,7 +36,17 @@ const FIELDS = [
       ["NONE", "Passed"],
     ],
   },
+  { id: "gid", label: "Guardrail ID", kind: "text", placeholder: "a1b2c3d4e5f6" },
   { id: "policy", label: "Guardrail policy type", kind: "choice", options: POLICY_TYPES.map((p) => [p, POLICY_LABEL[p]]) },
+  {
+    id: "side",
+    label: "Guardrail side",
+    kind: "choice",
+    options: [
+      ["input", "Input (prompt)"],
+      ["output", "Output (response)"],
+    ],
+  },
   {
     id: "xregion",
     label: "Cross-Region inference",
@@ -75,6 +85,14 @@ function toPatch(field: FieldId, data: FormData, state: LogsSearchState): LogsPa
     case "policy": {
       const type = POLICY_TYPES.find((p) => p === value);
       return type ? { policy: [...new Set([...state.policy, type])] } : "Pick a policy type.";
+    }
+    case "gid":
+      return GUARDRAIL_ID.test(value)
+        ? { gid: [...new Set([...state.gid, value])] }
+        : "A guardrail ID is 1–64 lowercase letters and digits (the last part of its ARN).";
+    case "side": {
+      const side = GUARDRAIL_SIDES.find((s) => s === value);
+      return side ? { side: [...new Set([...state.side, side])] } : "Pick a side.";
     }
     case "in":
     case "out": {

@@ -120,10 +120,14 @@ export const LOG_COLUMNS = [
     id: "guardrail",
     header: COLUMN_LABEL.guardrail,
     cell: (c) => {
-      const types = c.row.original.guardrailPolicyTypes;
+      const { guardrailPolicyTypes: types, guardrailId, guardrailSide } = c.row.original;
       const [first, ...rest] = types;
+      const where = guardrailSide === null ? "" : ` · ${guardrailSide === "both" ? "input and output" : guardrailSide}`;
       return (
-        <span className="flex min-w-0 items-center gap-1">
+        <span
+          className="flex min-w-0 items-center gap-1"
+          title={guardrailId === null ? undefined : `Guardrail ${visibleText(guardrailId)}${where}`}
+        >
           <GuardrailBadge action={c.getValue()} />
           {first && <PolicyBadge type={first} short />}
           {rest.length > 0 && (

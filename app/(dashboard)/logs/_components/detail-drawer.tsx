@@ -182,10 +182,26 @@ export function DetailDrawer({ id, position, onPrev, onNext, onClose, onFilter, 
             )}
             <Section title="Guardrail">
               {detail.guardrail.action === null ? (
-                <p className="text-sm text-(--muted)">No guardrail was applied to this call.</p>
+                <p className="text-sm text-(--muted)">
+                  {detail.guardrailId === null ? (
+                    "No guardrail was applied to this call."
+                  ) : (
+                    <>
+                      The request named guardrail{" "}
+                      <span className="font-mono text-(--foreground)">{visibleText(detail.guardrailId)}</span>, but the record
+                      carries no guardrail outcome (trace off).
+                    </>
+                  )}
+                </p>
               ) : (
                 <>
                   <p className="mb-2.5 text-xs text-(--muted)">
+                    {detail.guardrailId && (
+                      <>
+                        Guardrail <span className="font-mono text-(--foreground)">{visibleText(detail.guardrailId)}</span>
+                        {detail.guardrail.source && " · "}
+                      </>
+                    )}
                     {detail.guardrail.source && (
                       <>
                         Source <span className="font-mono text-(--foreground)">{visibleText(detail.guardrail.source)}</span>

@@ -4,9 +4,9 @@ import { ChevronRight } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { visibleText } from "@/components/logs/escape";
-import { middleTruncate, principalLabel, shortModel } from "@/components/logs/format";
+import { POLICY_LABEL, middleTruncate, principalLabel, shortModel } from "@/components/logs/format";
 import { formatCount } from "@/components/posture/format";
-import { FACET_ORDER } from "@/components/logs/constants";
+import { FACET_ORDER, GUARDRAIL_ID, GUARDRAIL_SIDES, POLICY_TYPES } from "@/components/logs/constants";
 import type { FacetKey, Facets } from "@/lib/schemas/logs";
 import type { LogsPatch, LogsSearchState } from "../search-params";
 
@@ -16,12 +16,16 @@ const TITLE: Record<FacetKey, string> = {
   operations: "Operation",
   errorCodes: "Error code",
   guardrailActions: "Guardrail action",
+  guardrails: "Guardrail",
+  guardrailPolicyTypes: "Policy type",
+  guardrailSides: "Guardrail side",
   regions: "Region",
 };
 
+const flip = <T extends string>(list: readonly T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
 /** A facet value → the URL filter it toggles; null when the value cannot be filtered on. */
 function facetToggle(state: LogsSearchState, facet: FacetKey, value: string | null): LogsPatch | null {
-  const flip = (list: readonly string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   if (value === null) {
     // "No error" is the one absent value with a filter of its own.
     return facet === "errorCodes" ? { hasError: state.hasError === false ? null : false } : null;
@@ -38,11 +42,17 @@ function facetToggle(state: LogsSearchState, facet: FacetKey, value: string | nu
     case "regions":
       return { region: flip(state.region, value) };
     case "guardrailActions":
-      return value === "INTERVENED" || value === "NONE"
-        ? {
-            guardrail: state.guardrail.includes(value) ? state.guardrail.filter((x) => x !== value) : [...state.guardrail, value],
-          }
-        : null;
+      return value === "INTERVENED" || value === "NONE" ? { guardrail: flip(state.guardrail, value) } : null;
+    case "guardrails":
+      return GUARDRAIL_ID.test(value) ? { gid: flip(state.gid, value) } : null;
+    case "guardrailPolicyTypes": {
+      const type = POLICY_TYPES.find((p) => p === value);
+      return type ? { policy: flip(state.policy, type) } : null;
+    }
+    case "guardrailSides": {
+      const side = GUARDRAIL_SIDES.find((s) => s === value);
+      return side ? { side: flip(state.side, side) } : null;
+    }
   }
 }
 
@@ -54,6 +64,9 @@ function isSelected(state: LogsSearchState, facet: FacetKey, value: string | nul
     operations: state.op,
     errorCodes: state.error,
     guardrailActions: state.guardrail,
+    guardrails: state.gid,
+    guardrailPolicyTypes: state.policy,
+    guardrailSides: state.side,
     regions: state.region,
   };
   return lists[facet].includes(value);
@@ -61,7 +74,8 @@ function isSelected(state: LogsSearchState, facet: FacetKey, value: string | nul
 
 function valueLabel(facet: FacetKey, value: string | null): { text: string; title: string; mono: boolean } {
   if (value === null) {
-    const text = facet === "errorCodes" ? "No error" : facet === "guardrailActions" ? "No guardrail" : "(not set)";
+    const text =
+      facet === "errorCodes" ? "No error" : facet === "guardrailActions" || facet === "guardrails" ? "No guardrail" : "(not set)";
     return { text, title: text, mono: false };
   }
   const title = visibleText(value);
@@ -71,6 +85,13 @@ function valueLabel(facet: FacetKey, value: string | null): { text: string; titl
   }
   if (facet === "models") return { text: visibleText(shortModel(value)), title, mono: true };
   if (facet === "guardrailActions") return { text: value === "INTERVENED" ? "Intervened" : "Passed", title, mono: false };
+  if (facet === "guardrailPolicyTypes") {
+    const type = POLICY_TYPES.find((p) => p === value);
+    return { text: type ? POLICY_LABEL[type] : title, title, mono: false };
+  }
+  if (facet === "guardrailSides")
+    return { text: value === "input" ? "Input (prompt)" : value === "output" ? "Output (response)" : title, title, mono: false };
+  if (facet === "guardrails") return { text: title, title, mono: true };
   return { text: title, title, mono: facet === "regions" || facet === "errorCodes" };
 }
 

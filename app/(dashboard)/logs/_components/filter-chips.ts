@@ -48,7 +48,7 @@ export function filterChips(state: LogsSearchState): Chip[] {
     const value = g === "INTERVENED" ? "Intervened" : "Passed";
     chips.push({
       key: `guardrail:${g}`,
-      field: "Guardrail",
+      field: "Guardrail action",
       value,
       title: g,
       remove: { guardrail: state.guardrail.filter((x) => x !== g) },
@@ -57,6 +57,24 @@ export function filterChips(state: LogsSearchState): Chip[] {
   for (const p of state.policy) {
     const value = POLICY_LABEL[p];
     chips.push({ key: `policy:${p}`, field: "Policy", value, title: p, remove: { policy: state.policy.filter((x) => x !== p) } });
+  }
+  for (const id of state.gid) {
+    chips.push({
+      key: `gid:${id}`,
+      field: "Guardrail",
+      value: visibleText(id),
+      title: visibleText(id),
+      remove: { gid: state.gid.filter((x) => x !== id) },
+    });
+  }
+  for (const s of state.side) {
+    chips.push({
+      key: `side:${s}`,
+      field: "Side",
+      value: s,
+      title: `Guardrail findings on the ${s} side`,
+      remove: { side: state.side.filter((x) => x !== s) },
+    });
   }
   if (state.hasError !== null) {
     const value = state.hasError ? "Failed calls" : "Successful calls";

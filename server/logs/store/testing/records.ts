@@ -18,6 +18,8 @@ export const PRINCIPALS = [
   "arn:aws:iam::222222222222:user/alice",
 ];
 const REGIONS = ["us-east-1", "eu-west-1"];
+/** Guardrail ids the guardrail shapes are spread over (the fixtures' own ids are replaced). */
+export const GUARDRAIL_IDS = ["gr1alpha", "gr2beta", "gr3gamma"];
 /** A prompt made of FTS5 syntax; searching for it must find it as text. */
 export const HOSTILE_PROMPT = 'ignore ") OR 1=1 -- and NEAR( this * unicorn';
 
@@ -42,6 +44,30 @@ function random(seed: number): () => number {
 }
 
 type Raw = Record<string, unknown> & { input?: Record<string, unknown>; output?: Record<string, unknown> };
+type Json = Record<string, unknown>;
+const asJson = (value: unknown): Json | undefined =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+
+/**
+ * Re-keys a fixture's guardrail trace to `id` and moves its one assessment to the input side, the
+ * output side (each API shape in turn) or both; indexes, not the random stream, choose, so the
+ * other fields stay as they were.
+ */
+function varyGuardrail(raw: Raw, i: number): void {
+  const body = asJson(raw.output?.outputBodyJson);
+  const trace = asJson(asJson(body?.trace)?.guardrail) ?? asJson(asJson(body?.["amazon-bedrock-trace"])?.guardrail);
+  if (!trace) return;
+  const invoke = "input" in trace;
+  const inputKey = invoke ? "input" : "inputAssessment";
+  const outputKey = invoke ? "outputs" : "outputAssessments";
+  const assessment = Object.values(asJson(trace[inputKey]) ?? {})[0];
+  const id = GUARDRAIL_IDS[Math.floor(i / SHAPES.length) % GUARDRAIL_IDS.length] ?? "gr1alpha";
+  const side = (["input", "output", "both"] as const)[Math.floor(i / (SHAPES.length * 2)) % 3];
+  delete trace[inputKey];
+  if (side !== "output") trace[inputKey] = { [id]: assessment };
+  // Converse's output side alternates between the logged array-of-maps and the API's map-of-arrays shape.
+  if (side !== "input") trace[outputKey] = !invoke && i % 4 === 0 ? { [id]: [assessment] } : [{ [id]: assessment }];
+}
 
 /**
  * `n` records built by the normaliser from the fixture shapes, varied in id, time (three records
@@ -68,6 +94,17 @@ export function generateRecords(n: number, seed = 7): InvocationRecord[] {
     const body = raw.output?.outputBodyJson;
     if (i % SHAPES.length === 1 && i % 4 === 1 && body && typeof body === "object") {
       (body as Record<string, unknown>)["amazon-bedrock-guardrailAction"] = "NONE";
+    }
+    varyGuardrail(raw, i);
+    // Some plain Converse requests name a guardrail (by ARN) that left no trace.
+    if (i % SHAPES.length === 0 && i % 4 === 0) {
+      const request = raw.input?.inputBodyJson;
+      if (request && typeof request === "object") {
+        (request as Record<string, unknown>).guardrailConfig = {
+          guardrailIdentifier: `arn:aws:bedrock:${region}:111111111111:guardrail/gr3gamma`,
+          guardrailVersion: "DRAFT",
+        };
+      }
     }
     if (i === 0) raw.input = { inputBodyJson: { messages: [{ role: "user", content: [{ text: HOSTILE_PROMPT }] }] } };
     const result = normalizeRecord(raw);
