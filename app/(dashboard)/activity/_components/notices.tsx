@@ -1,0 +1,20 @@
+import { Info } from "lucide-react";
+
+/** What the source or the detectors could not cover (the 90-day clamp, an unreachable account), in words a user can act on. */
+export function Notices({ notices }: { notices: string[] }) {
+  const unique = [...new Set(notices)];
+  if (unique.length === 0) return null;
+  return (
+    <div
+      role="note"
+      className="flex items-start gap-2.5 rounded-xl border border-amber-500/30 bg-amber-500/[0.07] px-4 py-2.5 text-sm"
+    >
+      <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400" />
+      <ul className="space-y-0.5">
+        {unique.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
