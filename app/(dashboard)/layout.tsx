@@ -14,8 +14,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <AppShell
       user={{ name: user.name, email: user.email, roleLabel: ROLE_LABEL[user.role] }}
       demo={isDemo()}
-      showSettings={can(user.role, "settings:manage")}
-      showLogs={can(user.role, "logs:read")}
+      access={{
+        settings: can(user.role, "settings:manage"),
+        logs: can(user.role, "logs:read"),
+        activity: can(user.role, "activity:read"),
+      }}
       signOutAction={signOutAction}
     >
       {children}

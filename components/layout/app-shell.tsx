@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { DemoBadge } from "./demo-badge";
 import { MobileNav } from "./mobile-nav";
-import { NavLinks } from "./nav-links";
+import { NavLinks, type NavAccess } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu, type MenuUser } from "./user-menu";
 import { Wordmark } from "./wordmark";
@@ -9,20 +9,12 @@ import { Wordmark } from "./wordmark";
 type Props = {
   user: MenuUser;
   demo: boolean;
-  showSettings: boolean;
-  showLogs: boolean;
+  access: NavAccess;
   signOutAction: () => Promise<void>;
   children: ReactNode;
 };
 
-function SidebarBody({
-  user,
-  demo,
-  showSettings,
-  showLogs,
-  signOutAction,
-  withBrand,
-}: Omit<Props, "children"> & { withBrand: boolean }) {
+function SidebarBody({ user, demo, access, signOutAction, withBrand }: Omit<Props, "children"> & { withBrand: boolean }) {
   return (
     <div className="flex h-full flex-col gap-6 px-3 pt-4 pb-3">
       <div className="flex flex-col items-start gap-2.5 px-2">
@@ -30,7 +22,7 @@ function SidebarBody({
         {demo && <DemoBadge />}
       </div>
       <nav aria-label="Main" className="flex-1">
-        <NavLinks showSettings={showSettings} showLogs={showLogs} />
+        <NavLinks access={access} />
       </nav>
       <div className="space-y-3">
         <ThemeToggle />

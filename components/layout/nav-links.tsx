@@ -1,6 +1,15 @@
 "use client";
 
-import { LayoutDashboard, ListChecks, ScrollText, Settings, ShieldAlert, type LucideIcon } from "lucide-react";
+import {
+  Activity,
+  LayoutDashboard,
+  ListChecks,
+  ScrollText,
+  Settings,
+  ShieldAlert,
+  ShieldCheck,
+  type LucideIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
@@ -11,21 +20,29 @@ const ITEMS: readonly Item[] = [
   { href: "/", label: "Overview", icon: LayoutDashboard, isActive: (p) => p === "/" },
   { href: "/posture", label: "Posture", icon: ShieldAlert, isActive: (p) => p === "/posture" },
   { href: "/posture/checks", label: "Checks", icon: ListChecks, isActive: (p) => p.startsWith("/posture/checks") },
+  { href: "/guardrails", label: "Guardrails", icon: ShieldCheck, isActive: (p) => p.startsWith("/guardrails") },
 ];
 
 /** Shown to roles with logs:read. */
 const INVOCATIONS: Item = { href: "/logs", label: "Invocations", icon: ScrollText, isActive: (p) => p.startsWith("/logs") };
 
+/** Shown to roles with activity:read. */
+const ACTIVITY: Item = { href: "/activity", label: "Activity", icon: Activity, isActive: (p) => p.startsWith("/activity") };
+
 const SETTINGS: Item = { href: "/settings", label: "Settings", icon: Settings, isActive: (p) => p.startsWith("/settings") };
 
-type Props = { showSettings: boolean; showLogs: boolean; onNavigate?: () => void };
+/** Which permission-gated entries the signed-in role may see. */
+export type NavAccess = { settings: boolean; logs: boolean; activity: boolean };
 
-export function NavLinks({ showSettings, showLogs, onNavigate }: Props) {
+type Props = { access: NavAccess; onNavigate?: () => void };
+
+export function NavLinks({ access, onNavigate }: Props) {
+  const investigate = [...(access.logs ? [INVOCATIONS] : []), ...(access.activity ? [ACTIVITY] : [])];
   const pathname = usePathname();
   const groups: { label: string; items: Item[] }[] = [
     { label: "Posture", items: [...ITEMS] },
-    ...(showLogs ? [{ label: "Investigate", items: [INVOCATIONS] }] : []),
-    ...(showSettings ? [{ label: "Administration", items: [SETTINGS] }] : []),
+    ...(investigate.length > 0 ? [{ label: "Investigate", items: investigate }] : []),
+    ...(access.settings ? [{ label: "Administration", items: [SETTINGS] }] : []),
   ];
   return (
     <div className="space-y-4">

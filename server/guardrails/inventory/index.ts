@@ -1,0 +1,3 @@
+import "server-only";
+
+export { NO_SCAN_MESSAGE, readGuardrailInventory } from "./read";
