@@ -1,13 +1,9 @@
 import { z } from "zod";
 
-// Mirrors server/logs/record.ts, which is server-only; server/logs/store/sqlite.ts fails to compile if they drift.
-export const LOG_POLICY_TYPES = ["content", "topic", "word", "pii", "grounding", "promptAttack", "automatedReasoning"] as const;
-export const LOG_PRINCIPAL_TYPES = ["assumed-role", "iam-user", "root", "federated", "service", "unknown"] as const;
+import { FACET_KEYS, GUARDRAIL_ID, GUARDRAIL_SIDES, LOG_POLICY_TYPES, LOG_PRINCIPAL_TYPES } from "@/lib/constants/log-fields";
+
+export { FACET_KEYS, GUARDRAIL_SIDES, LOG_POLICY_TYPES, LOG_PRINCIPAL_TYPES };
 const GUARDRAIL_ACTIONS = ["INTERVENED", "NONE"] as const;
-/** Where a guardrail's findings were: the prompt (input) or the model's output. */
-export const GUARDRAIL_SIDES = ["input", "output"] as const;
-/** Guardrail ids as Bedrock mints them (ListGuardrails / the trace's assessment keys). */
-export const GUARDRAIL_ID = /^[a-z0-9]{1,64}$/;
 export const TIME_BUCKETS = ["minute", "hour", "day"] as const;
 
 export const BUCKET_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const satisfies Record<
@@ -130,18 +126,6 @@ export type LogPage = z.infer<typeof logPageSchema>;
 
 /** A facet value (null: the field is absent on those records) and how many matching records carry it. */
 const facetCountsSchema = z.array(z.object({ value: z.string().nullable(), count: z.number() }));
-/** The facet sidebar's groups, in display order. */
-export const FACET_KEYS = [
-  "models",
-  "principals",
-  "operations",
-  "errorCodes",
-  "guardrailActions",
-  "guardrails",
-  "guardrailPolicyTypes",
-  "guardrailSides",
-  "regions",
-] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 export const facetsSchema = z.object({
   models: facetCountsSchema,

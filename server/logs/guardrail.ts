@@ -1,5 +1,5 @@
 import "server-only";
-import { GUARDRAIL_ID } from "@/lib/schemas/logs";
+import { GUARDRAIL_ID } from "@/lib/constants/log-fields";
 import { GUARDRAIL_POLICY_TYPES, type Guardrail, type GuardrailPolicyType, type GuardrailSource } from "./record";
 import { asArray, asString, dig, isObject, type JsonObject } from "./values";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { LOG_POLICY_TYPES, LOG_PRINCIPAL_TYPES } from "@/lib/constants/log-fields";
 
 // Every field except `schemaType` is optional and key order is free (bedrock-formats.md 1.2);
 // loose objects keep unknown members so a new AWS field never fails a record.
@@ -44,7 +45,7 @@ export const rawRecordSchema = z.looseObject({
 });
 export type RawRecord = z.infer<typeof rawRecordSchema>;
 
-export const PRINCIPAL_TYPES = ["assumed-role", "iam-user", "root", "federated", "service", "unknown"] as const;
+export const PRINCIPAL_TYPES = LOG_PRINCIPAL_TYPES;
 export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
 
 export type Principal = {
@@ -59,15 +60,7 @@ export type Principal = {
   account: string | null;
 };
 
-export const GUARDRAIL_POLICY_TYPES = [
-  "content",
-  "topic",
-  "word",
-  "pii",
-  "grounding",
-  "promptAttack",
-  "automatedReasoning",
-] as const;
+export const GUARDRAIL_POLICY_TYPES = LOG_POLICY_TYPES;
 export type GuardrailPolicyType = (typeof GUARDRAIL_POLICY_TYPES)[number];
 
 /** Which record signal decided `action`. */

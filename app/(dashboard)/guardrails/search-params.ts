@@ -1,4 +1,5 @@
 import { parseAsNativeArrayOf, parseAsString, type inferParserType } from "nuqs/server";
+import { GUARDRAIL_ID } from "@/lib/constants/log-fields";
 import type { LogFilter } from "@/lib/schemas/logs";
 import { logsSearchParams, resolveRange } from "../logs/search-params";
 
@@ -24,9 +25,6 @@ export type GuardrailsSearchState = inferParserType<typeof guardrailsSearchParam
 export type GuardrailsPatch = { [K in keyof GuardrailsSearchState]?: GuardrailsSearchState[K] | null };
 export const FILTER_KEYS = ["account", "region", "model", "principal", "gid"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-
-// Mirrors lib/schemas/logs (a zod module this client bundle avoids); the server parses the filter anyway.
-const GUARDRAIL_ID = /^[a-z0-9]{1,64}$/;
 
 const cleanList = (values: readonly string[]) =>
   [...new Set(values.map((v) => v.trim()).filter((v) => v.length > 0 && v.length <= 256))].slice(0, 50);

@@ -2,20 +2,12 @@ import "server-only";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { GuardrailMetrics, GuardrailMetricsResponse } from "@/lib/schemas/guardrail-metrics";
 import { UpstreamError, ValidationError } from "@/server/http/errors";
-import { resolveAccounts, type AccountPlan, type AccountSettings } from "@/server/sources/aws/accounts";
-import { createClients, destroyClients, type AwsClients, type ClientOptions } from "@/server/sources/aws/clients";
 import { mapLimit } from "@/server/sources/aws/collect-kit";
-import { toUnavailable } from "@/server/sources/aws/errors";
-import { discoverRegions } from "@/server/sources/aws/regions";
+import { AwsReach, type ReachOptions } from "@/server/sources/aws/reach";
 import { readGuardrailMetrics } from "./read-metrics";
 import { assertRange, wanted, type GuardrailMetricsFilter, type GuardrailMetricsSource } from "./source";
 
-export type AwsMetricsOptions = {
-  accounts: AccountSettings;
-  /** Configured regions; omitted: each account's enabled Bedrock regions. */
-  regions?: string[];
-  homeRegion: string;
-  client?: Pick<ClientOptions, "endpoint" | "credentials" | "requestTimeoutMs" | "maxAttempts">;
+export type AwsMetricsOptions = ReachOptions & {
   /** Targets read at once; CloudWatch's GetMetricData quota is per account × region, so this bounds our own load. */
   concurrency?: number;
 };
@@ -37,10 +29,11 @@ function reasonOf(error: unknown): string {
  * target becomes an entry in `errors`; it never hides the others.
  */
 export class AwsGuardrailMetricsSource implements GuardrailMetricsSource {
-  private readonly clients = new Map<string, AwsClients>();
-  private targets: Promise<Targets> | undefined;
+  private readonly reach: AwsReach;
 
-  constructor(private readonly options: AwsMetricsOptions) {}
+  constructor(private readonly options: AwsMetricsOptions) {
+    this.reach = new AwsReach(options);
+  }
 
   async read(filter: GuardrailMetricsFilter, signal?: AbortSignal): Promise<GuardrailMetricsResponse> {
     assertRange(filter.from, filter.to, filter.bucket);
@@ -70,60 +63,19 @@ export class AwsGuardrailMetricsSource implements GuardrailMetricsSource {
   }
 
   dispose(): void {
-    for (const c of this.clients.values()) destroyClients(c);
-    this.clients.clear();
-    this.targets = undefined;
+    this.reach.dispose();
   }
 
-  private clientsFor(plan: AccountPlan | undefined, region: string): AwsClients {
-    const key = `${plan?.accountId ?? "hub"}/${region}`;
-    let c = this.clients.get(key);
-    if (c === undefined) {
-      c = createClients({ ...this.options.client, region, credentials: plan?.credentials ?? this.options.client?.credentials });
-      this.clients.set(key, c);
-    }
-    return c;
-  }
-
-  private discover(): Promise<Targets> {
-    if (this.targets === undefined) {
-      const value = this.discoverOnce();
-      this.targets = value;
-      // A failed discovery (e.g. a transient STS error) is retried on the next read, not cached.
-      value.catch(() => {
-        if (this.targets === value) this.targets = undefined;
-      });
-    }
-    return this.targets;
-  }
-
-  private async discoverOnce(): Promise<Targets> {
-    let plans: AccountPlan[];
+  private async discover(): Promise<Targets> {
+    let reach;
     try {
-      ({ plans } = await resolveAccounts(this.clientsFor(undefined, this.options.homeRegion), this.options.accounts));
+      reach = await this.reach.resolve();
     } catch (error) {
       throw new UpstreamError(`Could not resolve the accounts to read guardrail metrics from: ${reasonOf(error)}`);
     }
-    const found = await mapLimit(plans, 4, async (plan): Promise<Targets> => {
-      let regions = this.options.regions;
-      if (regions === undefined) {
-        try {
-          regions = await discoverRegions(this.clientsFor(plan, this.options.homeRegion).ec2);
-        } catch (error) {
-          const reason = toUnavailable(error, "ec2:DescribeRegions").reason;
-          return {
-            targets: [],
-            errors: [{ accountId: plan.accountId, region: "all regions", message: `Region discovery failed: ${reason}` }],
-          };
-        }
-      }
-      const targets = regions.map((region) => ({
-        accountId: plan.accountId,
-        region,
-        client: this.clientsFor(plan, region).cloudwatch,
-      }));
-      return { targets, errors: [] };
-    });
-    return { targets: found.flatMap((f) => f.targets), errors: found.flatMap((f) => f.errors) };
+    return {
+      targets: reach.targets.map((t) => ({ accountId: t.accountId, region: t.region, client: t.clients.cloudwatch })),
+      errors: reach.failures.map((f) => ({ accountId: f.accountId, region: "all regions", message: f.message })),
+    };
   }
 }

@@ -61,6 +61,14 @@ export function demoLogsEnd(store: SqliteLogStore = getEmbeddedLogStore()): Date
   return parsed?.success ? new Date(parsed.data.end) : undefined;
 }
 
+/**
+ * The demo story's "now": where the seeded logs end, else the current hour. The demo's CloudTrail
+ * history and guardrail metrics end there too, so the three line up hour for hour.
+ */
+export function demoStoryEnd(): Date {
+  return (logStoreKind() === "embedded" ? demoLogsEnd() : undefined) ?? new Date(Math.floor(Date.now() / HOUR) * HOUR);
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**

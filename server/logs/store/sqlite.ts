@@ -5,8 +5,6 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import SQLite from "better-sqlite3";
 import {
   BUCKET_MS,
-  type LOG_POLICY_TYPES,
-  type LOG_PRINCIPAL_TYPES,
   MAX_TIMESERIES_POINTS,
   type Facets,
   type LogFilter,
@@ -15,7 +13,7 @@ import {
   type Timeseries,
 } from "@/lib/schemas/logs";
 import { ValidationError } from "@/server/http/errors";
-import type { GuardrailPolicyType, InvocationRecord, PrincipalType } from "../record";
+import type { InvocationRecord } from "../record";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { facetsOf } from "./sqlite-facets";
 import { compileFilter, policyMask, sideMaskOf } from "./sqlite-filter";
@@ -26,10 +24,6 @@ import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from "./sqlite-summary";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type WritableLogStore } from "./types";
 
 // The browser-safe lists in lib/schemas/logs.ts must equal the normaliser's; these fail to compile if they drift.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const policyTypesAgree: Same<GuardrailPolicyType, (typeof LOG_POLICY_TYPES)[number]> = true;
-const principalTypesAgree: Same<PrincipalType, (typeof LOG_PRINCIPAL_TYPES)[number]> = true;
-void [policyTypesAgree, principalTypesAgree];
 
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_PAGE_SIZE;
