@@ -27,8 +27,12 @@ export const guardrailTrendsSchema = z.object({
   bucket: trendsBucketSchema,
   /** Invocations and interventions per bucket (`t` is the bucket start, ISO UTC). */
   points: z.array(z.object({ t: z.string(), invocations: z.number(), interventions: z.number() })),
-  /** Interventions per bucket whose findings were on the prompt (input) or the output; a record with both counts in each. */
-  sides: z.array(z.object({ t: z.string(), input: z.number(), output: z.number() })),
+  /**
+   * Interventions per bucket whose findings were on the prompt (input) or the output; a record with both
+   * counts in each. null when the store cannot tell the side (CloudWatch Logs Insights); `sidesUnavailable` says why.
+   */
+  sides: z.array(z.object({ t: z.string(), input: z.number(), output: z.number() })).nullable(),
+  sidesUnavailable: z.string().optional(),
   byGuardrail: z.array(breakdownRowSchema),
   byPolicyType: z.array(breakdownRowSchema),
   byModel: z.array(breakdownRowSchema),

@@ -95,8 +95,9 @@ describe("getGuardrailTrends", () => {
       const rs = inBucket(p.t);
       expect(p, p.t).toEqual({ t: p.t, invocations: rs.length, interventions: rs.filter(isHit).length });
     }
-    expect(trends.sides.map((s) => s.t)).toEqual(trends.points.map((p) => p.t));
-    for (const s of trends.sides) {
+    const sides = trends.sides ?? [];
+    expect(sides.map((s) => s.t)).toEqual(trends.points.map((p) => p.t));
+    for (const s of sides) {
       const hits = inBucket(s.t).filter(isHit);
       const allowed = (side: "input" | "output") => !filter.guardrailSides || filter.guardrailSides.includes(side);
       expect(s, s.t).toEqual({
@@ -135,7 +136,7 @@ describe("getGuardrailTrends", () => {
     const none = records.filter((r) => matches(filter, r)).length;
     expect(trends.points.reduce((n, p) => n + p.invocations, 0)).toBe(none);
     expect(trends.points.every((p) => p.interventions === 0)).toBe(true);
-    expect(trends.sides.every((s) => s.input === 0 && s.output === 0)).toBe(true);
+    expect(trends.sides?.every((s) => s.input === 0 && s.output === 0)).toBe(true);
     expect(trends.byPrincipal).toEqual([]);
     expect(trends.byPolicyType.every((r) => r.interventions === 0)).toBe(true);
   });
@@ -143,13 +144,14 @@ describe("getGuardrailTrends", () => {
 
 describe("store calls", () => {
   /** Records every call; nothing resolves until all five have started, which proves they run in parallel. */
-  function spyStore(notice: string | undefined) {
+  /** Every call waits until `parallel` calls are in flight: the answer only comes if they are asked at once. */
+  function spyStore(notice: string | undefined, parallel = 5) {
     const calls: { method: string; filter: LogFilter; signal: AbortSignal | undefined }[] = [];
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const track = (method: string, filter: LogFilter, signal?: AbortSignal) => {
       calls.push({ method, filter, signal });
-      if (calls.length === 5) release();
+      if (calls.length === parallel) release();
       return gate;
     };
     const fake: Pick<LogStore, "timeseries" | "facets"> = {
@@ -181,7 +183,7 @@ describe("store calls", () => {
     const { calls, store: fake } = spyStore("Logs Insights stopped at 10,000 rows.");
     const signal = new AbortController().signal;
     const filter: LogFilter = { ...ALL, principalArns: [PRINCIPALS[0] ?? ""] };
-    const trends = await getGuardrailTrends(fake, filter, { bucket: "hour", storeKind: "cloudwatch", signal });
+    const trends = await getGuardrailTrends(fake, filter, { bucket: "hour", storeKind: "embedded", signal });
     expect(calls).toHaveLength(5);
     expect(calls.every((c) => c.signal === signal)).toBe(true);
     const filters = calls.map(
@@ -196,7 +198,22 @@ describe("store calls", () => {
     ]);
     expect(calls.every((c) => c.filter.principalArns?.[0] === PRINCIPALS[0])).toBe(true);
     expect(trends.notices).toEqual(["Logs Insights stopped at 10,000 rows."]);
-    expect(trends.store).toBe("cloudwatch");
+    expect(trends.store).toBe("embedded");
     expect(trends.sides).toEqual([{ t: filter.from, input: 4, output: 4 }]);
+    expect(trends.sidesUnavailable).toBeUndefined();
+  });
+
+  it("does not ask CloudWatch Logs Insights for sides, which it refuses, and says why", async () => {
+    const { calls, store: fake } = spyStore(undefined, 3);
+    const trends = await getGuardrailTrends(fake, ALL, { bucket: "hour", storeKind: "cloudwatch" });
+    expect(calls.map((c) => `${c.method} ${JSON.stringify(c.filter.guardrailSides)}`).sort()).toEqual([
+      "facets undefined",
+      "facets undefined",
+      "timeseries undefined",
+    ]);
+    expect(trends.store).toBe("cloudwatch");
+    expect(trends.sides).toBeNull();
+    expect(trends.sidesUnavailable).toMatch(/CloudWatch Logs Insights cannot tell/);
+    expect(trends.points).toHaveLength(1);
   });
 });

@@ -58,6 +58,10 @@ function sideCounts(series: Timeseries | null): Map<string, number> {
 
 const TOP_PRINCIPALS = 20;
 
+// The CloudWatch store refuses a side filter (a regex cannot follow the trace's nesting), so it is not asked.
+const SIDES_ON_CLOUDWATCH =
+  "Input against output needs the embedded store: CloudWatch Logs Insights cannot tell on which side of the guardrail trace a finding sits.";
+
 export type TrendsOptions = { bucket: GuardrailTrends["bucket"]; storeKind: LogStoreKind; signal?: AbortSignal };
 
 /**
@@ -67,8 +71,9 @@ export type TrendsOptions = { bucket: GuardrailTrends["bucket"]; storeKind: LogS
 export async function getGuardrailTrends(store: LogStore, filter: LogFilter, options: TrendsOptions): Promise<GuardrailTrends> {
   const { bucket, signal } = options;
   const hits = intervened(filter);
-  const input = intervened(filter, ["input"]);
-  const output = intervened(filter, ["output"]);
+  const sidesKnown = options.storeKind !== "cloudwatch";
+  const input = sidesKnown ? intervened(filter, ["input"]) : null;
+  const output = sidesKnown ? intervened(filter, ["output"]) : null;
   const [series, inputSeries, outputSeries, facets, hitFacets] = await Promise.all([
     store.timeseries(filter, bucket, { signal }),
     input ? store.timeseries(input, bucket, { signal }) : null,
@@ -83,7 +88,8 @@ export async function getGuardrailTrends(store: LogStore, filter: LogFilter, opt
     store: options.storeKind,
     bucket,
     points: series.points.map((p) => ({ t: p.t, invocations: p.invocations, interventions: p.interventions })),
-    sides: series.points.map((p) => ({ t: p.t, input: inputs.get(p.t) ?? 0, output: outputs.get(p.t) ?? 0 })),
+    sides: sidesKnown ? series.points.map((p) => ({ t: p.t, input: inputs.get(p.t) ?? 0, output: outputs.get(p.t) ?? 0 })) : null,
+    ...(sidesKnown ? {} : { sidesUnavailable: SIDES_ON_CLOUDWATCH }),
     byGuardrail: breakdown(facets.guardrails, hitFacets.guardrails).sort(byInterventions),
     byPolicyType: policyRows(facets.guardrailPolicyTypes, hitFacets.guardrailPolicyTypes),
     byModel: breakdown(facets.models, hitFacets.models).sort(byInterventions),

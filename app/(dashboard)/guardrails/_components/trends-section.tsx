@@ -10,7 +10,7 @@ import { RateTrendChart, SeriesTrendChart } from "./chart-loader";
 import { logsHref } from "./logs-links";
 
 type Point = GuardrailTrends["points"][number];
-type SidePoint = GuardrailTrends["sides"][number];
+type SidePoint = NonNullable<GuardrailTrends["sides"]>[number];
 
 type Props = {
   state: GuardrailsSearchState;
@@ -118,7 +118,7 @@ export function TrendsSection({ state, now, bucket, source, trends, loading, err
         filename={`guardrail-interventions-by-side-${bucket}.csv`}
         loading={loading}
         error={error}
-        empty={emptyText ?? (inputs + outputs === 0 ? "No interventions in this time range." : null)}
+        empty={trends?.sidesUnavailable ?? emptyText ?? (inputs + outputs === 0 ? "No interventions in this time range." : null)}
       >
         <SeriesTrendChart rows={sides} series={SIDES} bucket={bucket} onSelect={(t, side) => router.push(href(t, side))} />
       </ChartCard>
