@@ -1,11 +1,12 @@
 "use client";
 
-import { ChartColumn, Download, Table2 } from "lucide-react";
+import { Download } from "lucide-react";
 import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { downloadText, toCsv } from "./csv";
+import { ViewToggle, type ChartView } from "./view-toggle";
 
 export type ChartColumnDef<R> = {
   label: string;
@@ -48,7 +49,7 @@ type Props<R> = {
  */
 export function ChartCard<R>(props: Props<R>) {
   const { title, source, summary, columns, rows, rowKey, rowLinks, loading, error, empty } = props;
-  const [view, setView] = useState<"chart" | "table">("chart");
+  const [view, setView] = useState<ChartView>("chart");
   const id = useId();
   const download = () =>
     downloadText(
@@ -75,30 +76,7 @@ export function ChartCard<R>(props: Props<R>) {
           <p className="text-[11px] text-(--muted)">{source}</p>
         </div>
         {props.actions}
-        <div role="group" aria-label={`Show ${title} as`} className="flex rounded-md border border-(--border) p-0.5">
-          {(
-            [
-              ["chart", "Chart", ChartColumn],
-              ["table", "Table", Table2],
-            ] as const
-          ).map(([v, label, Icon]) => (
-            <button
-              key={v}
-              type="button"
-              aria-pressed={view === v}
-              onClick={() => setView(v)}
-              className={cn(
-                "flex h-6 items-center gap-1 rounded px-1.5 text-[11px] font-medium",
-                view === v
-                  ? "bg-slate-900/[0.07] text-(--foreground) dark:bg-white/10"
-                  : "text-(--muted) hover:text-(--foreground)",
-              )}
-            >
-              <Icon aria-hidden className="size-3" />
-              {label}
-            </button>
-          ))}
-        </div>
+        <ViewToggle label={`Show ${title} as`} view={view} onChange={setView} />
         <button
           type="button"
           onClick={download}

@@ -39,3 +39,12 @@ export const LEGEND_STYLE = { fontSize: 11, color: "var(--muted)" } as const;
 const COMPACT = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 /** Axis ticks stay narrow: 18000 → "18K". */
 export const compactTick = (v: number) => COMPACT.format(v);
+
+/** The X axis of a chart with one row per time bucket (`t`); the chart adds its tick formatter. */
+export const TIME_X_AXIS = { dataKey: "t", tickLine: false, axisLine: false, minTickGap: 40, tick: AXIS_TICK } as const;
+/** A count axis: whole numbers, no lines; the chart adds its width and formatter. */
+export const COUNT_Y_AXIS = { allowDecimals: false, tickLine: false, axisLine: false, tick: AXIS_TICK } as const;
+/** Horizontal grid lines only. */
+export const GRID_PROPS = { vertical: false, stroke: "var(--border)" } as const;
+/** A bar chart's tooltip: the hovered bucket shaded, no animation. */
+export const BAR_TOOLTIP = { cursor: { fill: "var(--accent)", fillOpacity: 0.08 }, isAnimationActive: false } as const;

@@ -15,7 +15,11 @@ import {
 } from "recharts";
 import {
   AXIS_TICK,
+  BAR_TOOLTIP,
+  COUNT_Y_AXIS,
+  GRID_PROPS,
   LEGEND_STYLE,
+  TIME_X_AXIS,
   BUCKET_TICK,
   compactTick,
   CHART_COLOR,
@@ -77,24 +81,9 @@ export default function RateTrendChart({ points, bucket, labels, onSelect }: Pro
         onClick={select}
         style={onSelect ? { cursor: "pointer" } : undefined}
       >
-        <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis
-          dataKey="t"
-          tickLine={false}
-          axisLine={false}
-          minTickGap={40}
-          tick={AXIS_TICK}
-          tickFormatter={(t: string) => BUCKET_TICK[bucket].format(Date.parse(t))}
-        />
-        <YAxis
-          yAxisId="n"
-          allowDecimals={false}
-          tickLine={false}
-          axisLine={false}
-          width={44}
-          tick={AXIS_TICK}
-          tickFormatter={compactTick}
-        />
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...TIME_X_AXIS} tickFormatter={(t: string) => BUCKET_TICK[bucket].format(Date.parse(t))} />
+        <YAxis yAxisId="n" {...COUNT_Y_AXIS} width={44} tickFormatter={compactTick} />
         <YAxis
           yAxisId="rate"
           orientation="right"
@@ -106,11 +95,7 @@ export default function RateTrendChart({ points, bucket, labels, onSelect }: Pro
           tick={AXIS_TICK}
         />
         <Legend iconSize={8} iconType="square" wrapperStyle={LEGEND_STYLE} />
-        <Tooltip
-          content={tooltip(bucket, labels)}
-          cursor={{ fill: "var(--accent)", fillOpacity: 0.08 }}
-          isAnimationActive={false}
-        />
+        <Tooltip content={tooltip(bucket, labels)} {...BAR_TOOLTIP} />
         <Bar yAxisId="n" dataKey="hits" name={labels.hits} stackId="a" fill={CHART_COLOR.hits} isAnimationActive={false} />
         <Bar
           yAxisId="n"

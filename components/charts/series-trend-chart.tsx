@@ -12,7 +12,17 @@ import {
   type BarRectangleItem,
   type TooltipContentProps,
 } from "recharts";
-import { AXIS_TICK, LEGEND_STYLE, BUCKET_TICK, compactTick, bucketLabel, type TrendBucket } from "./chart-theme";
+import {
+  BAR_TOOLTIP,
+  BUCKET_TICK,
+  bucketLabel,
+  compactTick,
+  COUNT_Y_AXIS,
+  GRID_PROPS,
+  LEGEND_STYLE,
+  TIME_X_AXIS,
+  type TrendBucket,
+} from "./chart-theme";
 
 type SeriesDef<K extends string> = { key: K; label: string; color: string };
 type SeriesRow<K extends string> = { t: string } & Record<K, number>;
@@ -57,22 +67,11 @@ export default function SeriesTrendChart<K extends string>({ rows, series, bucke
         barGap={0}
         accessibilityLayer={false}
       >
-        <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis
-          dataKey="t"
-          tickLine={false}
-          axisLine={false}
-          minTickGap={40}
-          tick={AXIS_TICK}
-          tickFormatter={(t: string) => BUCKET_TICK[bucket].format(Date.parse(t))}
-        />
-        <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} tick={AXIS_TICK} tickFormatter={compactTick} />
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...TIME_X_AXIS} tickFormatter={(t: string) => BUCKET_TICK[bucket].format(Date.parse(t))} />
+        <YAxis {...COUNT_Y_AXIS} width={40} tickFormatter={compactTick} />
         <Legend iconSize={8} iconType="square" wrapperStyle={LEGEND_STYLE} />
-        <Tooltip
-          content={tooltip(bucket, series)}
-          cursor={{ fill: "var(--accent)", fillOpacity: 0.08 }}
-          isAnimationActive={false}
-        />
+        <Tooltip content={tooltip(bucket, series)} {...BAR_TOOLTIP} />
         {series.map((s) => (
           <Bar
             key={s.key}

@@ -1,9 +1,8 @@
 "use client";
 
 import { ChevronsUpDown, LogOut } from "lucide-react";
-import { useCallback, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { useDismiss } from "@/hooks/use-dismiss";
+import { useDisclosure } from "@/hooks/use-disclosure";
 
 export type MenuUser = { name: string; email: string | null; roleLabel: string };
 
@@ -14,21 +13,14 @@ function initials(name: string): string {
 
 /** Disclosure (not an ARIA menu): a button that shows who is signed in and a sign-out form. */
 export function UserMenu({ user, signOutAction }: { user: MenuUser; signOutAction: () => Promise<void> }) {
-  const [open, setOpen] = useState(false);
-  const panel = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, close, panel, trigger);
-  const panelId = useId();
+  const { toggle, triggerProps, panelProps } = useDisclosure();
 
   return (
     <div className="relative">
       <button
-        ref={trigger}
+        {...triggerProps}
         type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
         className="flex w-full items-center gap-2.5 rounded-lg p-1.5 text-left transition-colors hover:bg-slate-900/[0.04] dark:hover:bg-white/[0.05]"
       >
         <span
@@ -45,9 +37,7 @@ export function UserMenu({ user, signOutAction }: { user: MenuUser; signOutActio
         <span className="sr-only">, account menu</span>
       </button>
       <div
-        ref={panel}
-        id={panelId}
-        hidden={!open}
+        {...panelProps}
         className={cn(
           "absolute bottom-full left-0 z-30 mb-2 w-full min-w-56 rounded-xl border border-(--border) bg-(--card) p-1.5 shadow-lg",
         )}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { activityEventSchema, detectionSchema } from "./activity";
+import { jsonFilterParam } from "./log-query";
 
 const DAY = 86_400_000;
 /** CloudTrail LookupEvents keeps 90 days; a little slack lets a 90-day preset's edge through to the source's own clamp. */
@@ -63,18 +64,7 @@ export const activityEventParamsSchema = z.object({
     .regex(/^[\x21-\x7e]+$/, "An event id is printable ASCII without spaces."),
 });
 
-const filterParam = z
-  .string()
-  .max(16_000, "The filter is too long.")
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "The filter must be JSON." });
-      return z.NEVER;
-    }
-  })
-  .pipe(activityFilterSchema);
+const filterParam = jsonFilterParam(activityFilterSchema);
 
 /** GET /api/activity/detections?filter=<json>: the filter is small (no cursor), so a cacheable-looking GET is fine. */
 export const detectionsQuerySchema = z.object({ filter: filterParam });

@@ -2,19 +2,23 @@ import { z } from "zod";
 import { revealRequestSchema } from "./log-detail";
 import { logFilterSchema, timeBucketSchema } from "./logs";
 
-/** URL query values that carry the typed filter as JSON: `?filter={"from":…,"to":…}`. */
-const logFilterParam = z
-  .string()
-  .max(16_000, "The filter is too long.")
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "The filter must be JSON." });
-      return z.NEVER;
-    }
-  })
-  .pipe(logFilterSchema);
+/** A URL query value that carries a typed filter as JSON (`?filter={"from":…,"to":…}`), checked by `schema`. */
+export function jsonFilterParam<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .max(16_000, "The filter is too long.")
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The filter must be JSON." });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const logFilterParam = jsonFilterParam(logFilterSchema);
 
 export const logFilterQuerySchema = z.object({ filter: logFilterParam });
 

@@ -1,20 +1,21 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { FilterX, History, RefreshCw, RotateCcw, X } from "lucide-react";
+import { History, RefreshCw, X } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo, useState } from "react";
 import { visibleText } from "@/components/logs/escape";
 import { formatCount } from "@/components/posture/format";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Notices } from "@/components/ui/notices";
+import { NoResultsState, ResultsBody } from "@/components/ui/result-states";
 import { activityKeys, useActivityDetections, useActivityPages } from "@/hooks/use-activity";
 import { ApiError } from "@/lib/api/fetcher";
+import { pagingProps } from "@/lib/paging";
 import { DetectionsPanel } from "./_components/detections-panel";
 import { EventsTable } from "./_components/events-table";
 import { FilterBar } from "./_components/filter-bar";
-import { Notices } from "./_components/notices";
 import { TimeRange } from "./_components/time-range";
 import { EventsSkeletonTable } from "./activity.skeleton";
 import {
@@ -116,49 +117,35 @@ export function ActivityClient({ canPivotLogs }: { canPivotLogs: boolean }) {
         </div>
       )}
       <section aria-label="Events" className="overflow-hidden rounded-xl border border-(--border) bg-(--card) shadow-xs">
-        {pages.error && !pages.data ? (
-          <div role="alert">
-            <EmptyState
-              icon={RotateCcw}
-              title="The events could not be loaded"
-              action={
-                <Button variant="primary" onClick={() => void pages.refetch()}>
-                  Try again
-                </Button>
-              }
+        <ResultsBody
+          error={message(pages.error)}
+          loaded={pages.data !== undefined}
+          empty={rows.length === 0}
+          errorTitle="The events could not be loaded"
+          onRetry={() => void pages.refetch()}
+          skeleton={<EventsSkeletonTable />}
+          noResults={
+            <NoResultsState
+              filtered={filtered}
+              icon={History}
+              filteredTitle="No events match these filters"
+              emptyTitle="No Bedrock activity in this time range"
+              onClear={clear}
             >
-              {message(pages.error)}
-            </EmptyState>
-          </div>
-        ) : !pages.data ? (
-          <EventsSkeletonTable />
-        ) : rows.length === 0 ? (
-          <EmptyState
-            icon={filtered ? FilterX : History}
-            title={filtered ? "No events match these filters" : "No Bedrock activity in this time range"}
-            action={filtered ? <Button onClick={clear}>Clear all filters</Button> : undefined}
-          >
-            {filtered
-              ? "Remove a filter or widen the time range."
-              : "Widen the time range, or check that CloudTrail is enabled in these accounts and Regions."}
-          </EmptyState>
-        ) : (
+              {filtered
+                ? "Remove a filter or widen the time range."
+                : "Widen the time range, or check that CloudTrail is enabled in these accounts and Regions."}
+            </NoResultsState>
+          }
+        >
           <EventsTable
             rows={rows}
             selectedId={state.id}
             highlighted={highlighted}
-            hasMore={pages.hasNextPage}
-            loadingMore={pages.isFetchingNextPage}
-            busy={pages.isFetching && pages.isPlaceholderData}
-            onLoadMore={loadMore}
+            {...pagingProps(pages, loadMore)}
             onOpen={(id) => open(id)}
           />
-        )}
-        {pages.error && pages.data && (
-          <p role="alert" className="border-t border-(--border) px-4 py-2 text-xs text-status-fail">
-            {message(pages.error)}
-          </p>
-        )}
+        </ResultsBody>
       </section>
       {state.id && (
         <EventDrawer

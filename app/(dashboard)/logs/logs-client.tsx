@@ -1,15 +1,17 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { FilterX, RefreshCw, RotateCcw, ScrollText } from "lucide-react";
+import { RefreshCw, ScrollText } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Notices } from "@/components/ui/notices";
+import { NoResultsState, ResultsBody } from "@/components/ui/result-states";
 import { formatCount } from "@/components/posture/format";
 import { logsKeys, useLogCount, useLogFacets, useLogPages, useLogsStatus, useLogTimeseries } from "@/hooks/use-logs";
 import { ApiError } from "@/lib/api/fetcher";
+import { pagingProps } from "@/lib/paging";
 import { ColumnMenu } from "./_components/column-menu";
 import { ExportMenu } from "./_components/export-menu";
 import { FacetSidebar } from "./_components/facet-sidebar";
@@ -17,7 +19,7 @@ import { FilterBar } from "./_components/filter-bar";
 import { ResultsTable } from "./_components/results-table";
 import { SavedViewsMenu } from "./_components/saved-views-menu";
 import { SearchBox } from "./_components/search-box";
-import { Notices, SeedingBanner } from "./_components/status-banner";
+import { SeedingBanner } from "./_components/status-banner";
 import { TimeRangePicker } from "./_components/time-range-picker";
 import { VolumePanel } from "./_components/volume-panel";
 import { LogsSkeletonTable } from "./logs.skeleton";
@@ -127,52 +129,38 @@ export function LogsClient({ canReveal }: { canReveal: boolean }) {
             onSelect={(from, to) => update({ from: new Date(from).toISOString(), to: new Date(to).toISOString() })}
           />
           <div className="overflow-hidden rounded-xl border border-(--border) bg-(--card) shadow-xs">
-            {pages.error && !pages.data ? (
-              <div role="alert">
-                <EmptyState
-                  icon={RotateCcw}
-                  title="The invocations could not be loaded"
-                  action={
-                    <Button variant="primary" onClick={() => void pages.refetch()}>
-                      Try again
-                    </Button>
-                  }
+            <ResultsBody
+              error={message(pages.error)}
+              loaded={pages.data !== undefined}
+              empty={rows.length === 0}
+              errorTitle="The invocations could not be loaded"
+              onRetry={() => void pages.refetch()}
+              skeleton={<LogsSkeletonTable />}
+              noResults={
+                <NoResultsState
+                  filtered={filtered}
+                  icon={ScrollText}
+                  filteredTitle="No invocations match these filters"
+                  emptyTitle="No invocations in this time range"
+                  onClear={clear}
                 >
-                  {message(pages.error)}
-                </EmptyState>
-              </div>
-            ) : !pages.data ? (
-              <LogsSkeletonTable />
-            ) : rows.length === 0 ? (
-              <EmptyState
-                icon={filtered ? FilterX : ScrollText}
-                title={filtered ? "No invocations match these filters" : "No invocations in this time range"}
-                action={filtered ? <Button onClick={clear}>Clear all filters</Button> : undefined}
-              >
-                {filtered
-                  ? "Remove a filter, change the search or widen the time range."
-                  : status.data?.seeding
-                    ? "The demo logs are still being generated."
-                    : "Widen the time range, or check that model invocation logging is enabled."}
-              </EmptyState>
-            ) : (
+                  {filtered
+                    ? "Remove a filter, change the search or widen the time range."
+                    : status.data?.seeding
+                      ? "The demo logs are still being generated."
+                      : "Widen the time range, or check that model invocation logging is enabled."}
+                </NoResultsState>
+              }
+            >
               <ResultsTable
                 rows={rows}
                 total={count.data}
                 columns={columns}
                 selectedId={state.id}
-                hasMore={pages.hasNextPage}
-                loadingMore={pages.isFetchingNextPage}
-                busy={pages.isFetching && pages.isPlaceholderData}
-                onLoadMore={loadMore}
+                {...pagingProps(pages, loadMore)}
                 onOpen={(id) => open(id)}
               />
-            )}
-            {pages.error && pages.data && (
-              <p role="alert" className="border-t border-(--border) px-4 py-2 text-xs text-status-fail">
-                {message(pages.error)}
-              </p>
-            )}
+            </ResultsBody>
           </div>
         </div>
       </div>

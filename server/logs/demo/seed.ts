@@ -55,7 +55,7 @@ function planOf(store: SqliteLogStore, count: number, now: Date): Plan {
  * The end of the demo's generated logs, once a seed has planned it; the demo's CloudTrail history
  * ends there too, so the stolen key's API calls line up with its invocations after any restart.
  */
-export function demoLogsEnd(store: SqliteLogStore = getEmbeddedLogStore()): Date | undefined {
+function demoLogsEnd(store: SqliteLogStore = getEmbeddedLogStore()): Date | undefined {
   const stored = store.getMeta(PLAN_KEY);
   const parsed = stored === undefined ? undefined : planSchema.safeParse(JSON.parse(stored));
   return parsed?.success ? new Date(parsed.data.end) : undefined;

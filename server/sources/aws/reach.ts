@@ -15,9 +15,9 @@ export type ReachOptions = {
   client?: Pick<ClientOptions, "endpoint" | "credentials" | "requestTimeoutMs" | "maxAttempts">;
 };
 
-export type ReachTarget = { accountId: string; region: string; clients: AwsClients };
+type ReachTarget = { accountId: string; region: string; clients: AwsClients };
 /** An account whose regions could not be discovered; it covers all of that account's regions. */
-export type ReachFailure = { accountId: string; message: string };
+type ReachFailure = { accountId: string; message: string };
 export type Reach = { targets: ReachTarget[]; failures: ReachFailure[] };
 
 /** The STRATA_AWS_* settings the scans use, for a reader that runs beside them under its own session name. */

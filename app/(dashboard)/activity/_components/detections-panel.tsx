@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronRight, RotateCcw, ShieldAlert, ShieldCheck } from "lucide-react";
+import { ChevronRight, ShieldAlert, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { ActorLabel } from "@/components/activity/actor-label";
@@ -12,6 +12,7 @@ import { SeverityBadge } from "@/components/posture/status-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadErrorState } from "@/components/ui/result-states";
 import type { DetectionWithCheck, DetectionsResponse } from "@/lib/schemas/activity-api";
 import { DetectionsSkeleton } from "../activity.skeleton";
 
@@ -49,19 +50,7 @@ export function DetectionsPanel({ data, error, busy, selectedId, onSelect, onRet
         )}
       </header>
       {error && !data ? (
-        <div role="alert">
-          <EmptyState
-            icon={RotateCcw}
-            title="Detections could not be computed"
-            action={
-              <Button variant="primary" onClick={onRetry}>
-                Try again
-              </Button>
-            }
-          >
-            {error}
-          </EmptyState>
-        </div>
+        <LoadErrorState title="Detections could not be computed" message={error} onRetry={onRetry} />
       ) : !data ? (
         <div aria-label="Computing detections">
           <DetectionsSkeleton />

@@ -1,17 +1,18 @@
 "use client";
 
-import { ChevronDown, ChevronUp, FileJson, RotateCcw, TriangleAlert, X } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { FileJson, TriangleAlert } from "lucide-react";
+import { useEffect, useState } from "react";
 import { formatEventTime, prettyJson, prettyRaw } from "@/components/activity/format";
 import { ErrorCode } from "@/components/logs/badges";
 import { SafeText, TextBlock } from "@/components/logs/safe-text";
 import { Button } from "@/components/ui/button";
+import { DrawerFrame, DrawerLoadError, DrawerSection as Section } from "@/components/ui/drawer";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useActivityEvent } from "@/hooks/use-activity";
 import { ApiError } from "@/lib/api/fetcher";
 import type { ActivityEventSummary } from "@/lib/schemas/activity-api";
 import type { ActivityPatch } from "../search-params";
-import { EventFields, Section, eventTitle } from "./event-fields";
+import { EventFields, eventTitle } from "./event-fields";
 
 type Props = {
   id: string;
@@ -33,11 +34,7 @@ export function EventDrawer({ id, row, position, onPrev, onNext, onClose, onFilt
   const wantRaw = rawFor === id || row?.parseError != null;
   const full = useActivityEvent(id, wantRaw || row === undefined);
   const event: ActivityEventSummary | undefined = row ?? full.data;
-  const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
-  }, [id]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape" && !e.defaultPrevented) onClose();
@@ -49,127 +46,89 @@ export function EventDrawer({ id, row, position, onPrev, onNext, onClose, onFilt
   const request = prettyJson(event?.requestParameters);
   const response = prettyJson(event?.responseElements);
   return (
-    <aside
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="activity-event-title"
-      className="fixed inset-y-0 right-0 z-40 flex w-[min(44rem,100vw)] flex-col border-l border-(--border) bg-(--card) shadow-[-16px_0_48px_-12px_rgb(15_23_42/0.25)]"
+    <DrawerFrame
+      titleId="activity-event-title"
+      title={eventTitle(event)}
+      subtitle={[event ? `${formatEventTime(event.time)} UTC` : null, position].filter(Boolean).join(" · ")}
+      focusKey={id}
+      onPrev={onPrev}
+      onNext={onNext}
+      onClose={onClose}
+      labels={{ prev: "Previous event", next: "Next event", close: "Close event (Esc)" }}
+      width="w-[min(44rem,100vw)]"
     >
-      <header className="flex items-center gap-2 border-b border-(--border) px-5 py-3">
-        <div className="min-w-0 flex-1">
-          <h2
-            id="activity-event-title"
-            ref={heading}
-            tabIndex={-1}
-            className="truncate text-base font-semibold tracking-tight outline-none"
-          >
-            {eventTitle(event)}
-          </h2>
-          <p className="text-xs text-(--muted) tabular-nums">
-            {[event ? `${formatEventTime(event.time)} UTC` : null, position].filter(Boolean).join(" · ") || " "}
-          </p>
-        </div>
-        <Button
-          size="sm"
-          variant="ghost"
-          onClick={onPrev ?? undefined}
-          disabled={!onPrev}
-          aria-label="Previous event"
-          title="Previous"
-        >
-          <ChevronUp aria-hidden />
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onNext ?? undefined} disabled={!onNext} aria-label="Next event" title="Next">
-          <ChevronDown aria-hidden />
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close event (Esc)" title="Close (Esc)">
-          <X aria-hidden />
-        </Button>
-      </header>
-      <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
-        {!event ? (
-          full.error ? (
-            <div role="alert" className="m-5 rounded-lg border border-status-fail/30 bg-status-fail/5 p-4 text-sm">
-              <p className="font-medium">This event could not be loaded</p>
-              <p className="mt-1 text-(--muted)">
-                {full.error instanceof ApiError && full.error.code === "not_found"
-                  ? "CloudTrail no longer has it (lookups reach 90 days back), or it is outside the configured accounts."
-                  : failure(full.error)}
-              </p>
-              <Button size="sm" className="mt-3" onClick={() => void full.refetch()}>
-                <RotateCcw aria-hidden /> Try again
-              </Button>
-            </div>
-          ) : (
-            <div className="space-y-4 p-5" aria-label="Loading event">
-              <Skeleton className="h-6 w-2/3" />
-              <Skeleton className="h-48" />
-            </div>
-          )
+      {!event ? (
+        full.error ? (
+          <DrawerLoadError title="This event could not be loaded" onRetry={() => void full.refetch()}>
+            {full.error instanceof ApiError && full.error.code === "not_found"
+              ? "CloudTrail no longer has it (lookups reach 90 days back), or it is outside the configured accounts."
+              : failure(full.error)}
+          </DrawerLoadError>
         ) : (
-          <>
-            {event.parseError && (
-              <div
-                role="alert"
-                className="mx-5 mt-4 flex gap-2 rounded-lg border border-amber-500/30 bg-amber-500/[0.07] p-3 text-sm"
-              >
-                <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400" />
-                <div className="min-w-0">
-                  <p className="font-medium">CloudTrail&apos;s JSON for this event could not be read</p>
-                  <p className="mt-0.5 text-(--muted)">
-                    <SafeText text={event.parseError} limit={1000} />. The fields below are the ones the lookup gave outside it;
-                    the raw text is below.
-                  </p>
-                </div>
-              </div>
-            )}
-            {event.errorCode && (
-              <div className="px-5 pt-4">
-                <ErrorCode code={event.errorCode} />
-              </div>
-            )}
-            <Section title="Event">
-              <EventFields event={event} canPivotLogs={canPivotLogs} onFilter={onFilter} />
-            </Section>
-            <Section title="Request parameters">
-              {request ? (
-                <TextBlock text={request} label="Request parameters" />
-              ) : (
-                <p className="text-sm text-(--muted)">None recorded.</p>
-              )}
-            </Section>
-            <Section title="Response elements">
-              {response ? (
-                <TextBlock text={response} label="Response elements" />
-              ) : (
-                <p className="text-sm text-(--muted)">None recorded.</p>
-              )}
-            </Section>
-            <Section title="Raw event">
-              {!wantRaw ? (
-                <Button size="sm" onClick={() => setRawFor(id)}>
-                  <FileJson aria-hidden /> Show raw event
-                </Button>
-              ) : full.data ? (
-                <TextBlock text={prettyRaw(full.data.raw)} label="Raw CloudTrail event" />
-              ) : full.error ? (
-                <p role="alert" className="text-sm text-status-fail">
-                  {failure(full.error)}{" "}
-                  <button
-                    type="button"
-                    className="font-medium text-(--accent) hover:underline"
-                    onClick={() => void full.refetch()}
-                  >
-                    Try again
-                  </button>
+          <div className="space-y-4 p-5" aria-label="Loading event">
+            <Skeleton className="h-6 w-2/3" />
+            <Skeleton className="h-48" />
+          </div>
+        )
+      ) : (
+        <>
+          {event.parseError && (
+            <div
+              role="alert"
+              className="mx-5 mt-4 flex gap-2 rounded-lg border border-amber-500/30 bg-amber-500/[0.07] p-3 text-sm"
+            >
+              <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400" />
+              <div className="min-w-0">
+                <p className="font-medium">CloudTrail&apos;s JSON for this event could not be read</p>
+                <p className="mt-0.5 text-(--muted)">
+                  <SafeText text={event.parseError} limit={1000} />. The fields below are the ones the lookup gave outside it; the
+                  raw text is below.
                 </p>
-              ) : (
-                <Skeleton className="h-32" />
-              )}
-            </Section>
-          </>
-        )}
-      </div>
-    </aside>
+              </div>
+            </div>
+          )}
+          {event.errorCode && (
+            <div className="px-5 pt-4">
+              <ErrorCode code={event.errorCode} />
+            </div>
+          )}
+          <Section title="Event">
+            <EventFields event={event} canPivotLogs={canPivotLogs} onFilter={onFilter} />
+          </Section>
+          <Section title="Request parameters">
+            {request ? (
+              <TextBlock text={request} label="Request parameters" />
+            ) : (
+              <p className="text-sm text-(--muted)">None recorded.</p>
+            )}
+          </Section>
+          <Section title="Response elements">
+            {response ? (
+              <TextBlock text={response} label="Response elements" />
+            ) : (
+              <p className="text-sm text-(--muted)">None recorded.</p>
+            )}
+          </Section>
+          <Section title="Raw event">
+            {!wantRaw ? (
+              <Button size="sm" onClick={() => setRawFor(id)}>
+                <FileJson aria-hidden /> Show raw event
+              </Button>
+            ) : full.data ? (
+              <TextBlock text={prettyRaw(full.data.raw)} label="Raw CloudTrail event" />
+            ) : full.error ? (
+              <p role="alert" className="text-sm text-status-fail">
+                {failure(full.error)}{" "}
+                <button type="button" className="font-medium text-(--accent) hover:underline" onClick={() => void full.refetch()}>
+                  Try again
+                </button>
+              </p>
+            ) : (
+              <Skeleton className="h-32" />
+            )}
+          </Section>
+        </>
+      )}
+    </DrawerFrame>
   );
 }

@@ -7,18 +7,6 @@ import { SafeText } from "@/components/logs/safe-text";
 import type { ActivityEventSummary } from "@/lib/schemas/activity-api";
 import type { ActivityPatch } from "../search-params";
 
-export function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <section aria-label={title} className="border-t border-(--border) px-5 py-4">
-      <div className="mb-2.5 flex items-center justify-between gap-3">
-        <h3 className="text-xs font-semibold tracking-wide text-(--muted) uppercase">{title}</h3>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
-
 function Row({ label, value, mono, children }: { label: string; value: string | null; mono?: boolean; children?: ReactNode }) {
   return (
     <div className="grid grid-cols-[8rem_minmax(0,1fr)] gap-3 py-1.5 text-sm">

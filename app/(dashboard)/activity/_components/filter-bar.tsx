@@ -19,6 +19,73 @@ const INPUT =
 
 const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort().slice(0, 200);
 
+type TextField = {
+  name: "account" | "region" | "name" | "actor";
+  label: string;
+  placeholder: string;
+  className: string;
+  value: (state: ActivitySearchState) => string;
+  /** What a loaded row says for this field: the suggestions. */
+  seen: (row: ActivityEventSummary) => string | null;
+};
+
+const TEXT_FIELDS: TextField[] = [
+  {
+    name: "account",
+    label: "Accounts",
+    placeholder: "Account ids",
+    className: "w-36",
+    value: (s) => s.account.join(", "),
+    seen: (r) => r.accountId,
+  },
+  {
+    name: "region",
+    label: "Regions",
+    placeholder: "Regions",
+    className: "w-32",
+    value: (s) => s.region.join(", "),
+    seen: (r) => r.region,
+  },
+  {
+    name: "name",
+    label: "Event names",
+    placeholder: "Event names",
+    className: "w-60",
+    value: (s) => s.name.join(", "),
+    seen: (r) => r.name,
+  },
+  {
+    name: "actor",
+    label: "Actor ARN",
+    placeholder: "Actor ARN (arn:aws:iam::…)",
+    className: "min-w-56 flex-1",
+    value: (s) => s.actor ?? "",
+    seen: (r) => r.actor.arn,
+  },
+];
+
+/** A text box with the values seen so far as its suggestions. */
+function SuggestInput({ field, defaultValue, suggestions }: { field: TextField; defaultValue: string; suggestions: string[] }) {
+  const list = `activity-${field.name}s`;
+  return (
+    <>
+      <input
+        name={field.name}
+        aria-label={field.label}
+        placeholder={field.placeholder}
+        defaultValue={defaultValue}
+        list={list}
+        className={`${INPUT} ${field.className}`}
+      />
+      <datalist id={list}>
+        {suggestions.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
 export function FilterBar({ state, rows, onChange }: Props) {
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -51,38 +118,9 @@ export function FilterBar({ state, rows, onChange }: Props) {
   return (
     <div className="space-y-2">
       <form key={formKey} onSubmit={submit} aria-label="Filter events" className="flex flex-wrap items-center gap-2">
-        <input
-          name="account"
-          aria-label="Accounts"
-          placeholder="Account ids"
-          defaultValue={state.account.join(", ")}
-          list="activity-accounts"
-          className={`${INPUT} w-36`}
-        />
-        <input
-          name="region"
-          aria-label="Regions"
-          placeholder="Regions"
-          defaultValue={state.region.join(", ")}
-          list="activity-regions"
-          className={`${INPUT} w-32`}
-        />
-        <input
-          name="name"
-          aria-label="Event names"
-          placeholder="Event names"
-          defaultValue={state.name.join(", ")}
-          list="activity-names"
-          className={`${INPUT} w-60`}
-        />
-        <input
-          name="actor"
-          aria-label="Actor ARN"
-          placeholder="Actor ARN (arn:aws:iam::…)"
-          defaultValue={state.actor ?? ""}
-          list="activity-actors"
-          className={`${INPUT} min-w-56 flex-1`}
-        />
+        {TEXT_FIELDS.map((f) => (
+          <SuggestInput key={f.name} field={f} defaultValue={f.value(state)} suggestions={distinct(rows.map(f.seen))} />
+        ))}
         <label className="inline-flex items-center gap-1.5 text-xs">
           <input type="checkbox" name="failed" defaultChecked={state.failed === true} className="size-3.5" />
           Failed calls only
@@ -90,26 +128,6 @@ export function FilterBar({ state, rows, onChange }: Props) {
         <Button type="submit" size="sm" variant="primary">
           Apply
         </Button>
-        <datalist id="activity-accounts">
-          {distinct(rows.map((r) => r.accountId)).map((v) => (
-            <option key={v} value={v} />
-          ))}
-        </datalist>
-        <datalist id="activity-regions">
-          {distinct(rows.map((r) => r.region)).map((v) => (
-            <option key={v} value={v} />
-          ))}
-        </datalist>
-        <datalist id="activity-names">
-          {distinct(rows.map((r) => r.name)).map((v) => (
-            <option key={v} value={v} />
-          ))}
-        </datalist>
-        <datalist id="activity-actors">
-          {distinct(rows.map((r) => r.actor.arn)).map((v) => (
-            <option key={v} value={v} />
-          ))}
-        </datalist>
       </form>
       {chips.length > 0 && (
         <div aria-label="Active filters" className="flex flex-wrap items-center gap-1.5">

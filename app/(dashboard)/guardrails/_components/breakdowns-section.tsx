@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { ChartCard, type ChartColumnDef } from "@/components/charts/chart-card";
+import { ChartCard } from "@/components/charts/chart-card";
 import { ratePercent } from "@/components/charts/chart-theme";
 import { POLICY_TYPES } from "@/components/logs/constants";
 import { POLICY_LABEL, shortModel } from "@/components/logs/format";
@@ -9,6 +9,7 @@ import { visibleText } from "@/components/logs/escape";
 import { formatCount } from "@/components/posture/format";
 import type { BreakdownRow, GuardrailTrends } from "@/lib/schemas/guardrail-trends";
 import type { GuardrailsSearchState } from "../search-params";
+import { breakdownColumns, pct } from "./breakdown-columns";
 import { BreakdownChart } from "./chart-loader";
 import { logsHref, type Drill } from "./logs-links";
 import { TopPrincipals, principalName } from "./top-principals";
@@ -38,27 +39,7 @@ type Dimension = {
 };
 
 const MAX_BARS = 10;
-const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
 const isPolicy = (v: string): v is (typeof POLICY_TYPES)[number] => (POLICY_TYPES as readonly string[]).includes(v);
-
-function columns(d: Dimension): ChartColumnDef<BreakdownRow>[] {
-  return [
-    { label: d.noun, value: (r) => r.value, display: (r) => <span title={r.value ?? undefined}>{d.label(r.value)}</span> },
-    { label: "Interventions", value: (r) => r.interventions, display: (r) => formatCount(r.interventions), numeric: true },
-    {
-      label: d.invocationsLabel,
-      value: (r) => r.invocations,
-      display: (r) => (r.invocations === null ? "—" : formatCount(r.invocations)),
-      numeric: true,
-    },
-    {
-      label: "Rate (%)",
-      value: (r) => ratePercent(r.interventions, r.invocations),
-      display: (r) => pct(ratePercent(r.interventions, r.invocations)),
-      numeric: true,
-    },
-  ];
-}
 
 /** Interventions broken down by guardrail, policy type, model and principal; each bar opens its records in /logs. */
 export function BreakdownsSection({ state, now, source, trends, loading, error, guardrailNames }: Props) {
@@ -119,7 +100,7 @@ export function BreakdownsSection({ state, now, source, trends, loading, error, 
             source={source}
             summary={`Interventions ${d.title.toLowerCase()}: ${rows.length} shown${top && top.interventions > 0 ? `, most for ${d.label(top.value)} (${formatCount(top.interventions)})` : ""}, ${formatCount(hits)} in all.`}
             description={d.description}
-            columns={columns(d)}
+            columns={breakdownColumns(d.noun, d.invocationsLabel, d.label)}
             rows={rows}
             rowKey={(r) => String(r.value)}
             rowLinks={(r) => {

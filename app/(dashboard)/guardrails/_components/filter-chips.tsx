@@ -1,8 +1,8 @@
 "use client";
 
-import { X } from "lucide-react";
 import { visibleText } from "@/components/logs/escape";
 import { shortModel } from "@/components/logs/format";
+import { FilterChip } from "@/components/ui/filter-chip";
 import { FILTER_KEYS, type FilterKey, type GuardrailsPatch, type GuardrailsSearchState } from "../search-params";
 import { principalName } from "./top-principals";
 
@@ -25,24 +25,13 @@ export function FilterChips({ state, onChange }: Props) {
   return (
     <div role="group" aria-label="Active filters" className="flex min-h-8 flex-wrap items-center gap-1.5">
       {chips.map((c) => (
-        <span
+        <FilterChip
           key={`${c.key}:${c.v}`}
-          title={`${c.field}: ${visibleText(c.v)}`}
-          className="inline-flex h-7 max-w-[22rem] items-center gap-1 rounded-md border border-(--accent)/25 bg-(--accent)/[0.07] pr-0.5 pl-2 text-xs"
-        >
-          <span className="shrink-0 text-(--muted)">{c.field}</span>
-          <b className="min-w-0 truncate font-medium">{c.value}</b>
-          <button
-            type="button"
-            onClick={() => onChange({ [c.key]: state[c.key].filter((x) => x !== c.v) })}
-            className="grid size-6 shrink-0 place-items-center rounded text-(--muted) hover:bg-slate-900/[0.06] hover:text-(--foreground) dark:hover:bg-white/[0.08]"
-          >
-            <X aria-hidden className="size-3" />
-            <span className="sr-only">
-              Remove filter {c.field}: {c.value}
-            </span>
-          </button>
-        </span>
+          field={c.field}
+          value={c.value}
+          title={visibleText(c.v)}
+          onRemove={() => onChange({ [c.key]: state[c.key].filter((x) => x !== c.v) })}
+        />
       ))}
       <button
         type="button"

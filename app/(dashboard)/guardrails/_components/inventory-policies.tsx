@@ -16,23 +16,26 @@ const none = <p className="text-xs text-(--muted)">Not configured.</p>;
 const th = "px-2 py-1 text-left font-medium text-(--muted)";
 const td = "px-2 py-1 align-top";
 
+/** The header of a per-side table: what the row is, then its input and output settings. */
+function SidesHead({ first }: { first: string }) {
+  return (
+    <thead>
+      <tr className="border-b border-(--border)">
+        {[first, "Input", "Output"].map((h) => (
+          <th key={h} scope="col" className={th}>
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function ContentFilters({ v }: { v: GuardrailVersionView }) {
   if (v.contentFilters.length === 0 && !v.promptAttack) return none;
   return (
     <table className="w-full text-xs">
-      <thead>
-        <tr className="border-b border-(--border)">
-          <th scope="col" className={th}>
-            Category
-          </th>
-          <th scope="col" className={th}>
-            Input
-          </th>
-          <th scope="col" className={th}>
-            Output
-          </th>
-        </tr>
-      </thead>
+      <SidesHead first="Category" />
       <tbody>
         {v.contentFilters.map((f) => (
           <tr key={f.category} className="border-b border-(--border)/60 last:border-0">
@@ -69,19 +72,7 @@ export function PiiTable({ v }: { v: GuardrailVersionView }) {
   if (rows.length === 0) return none;
   return (
     <table className="w-full text-xs">
-      <thead>
-        <tr className="border-b border-(--border)">
-          <th scope="col" className={th}>
-            Entity
-          </th>
-          <th scope="col" className={th}>
-            Input
-          </th>
-          <th scope="col" className={th}>
-            Output
-          </th>
-        </tr>
-      </thead>
+      <SidesHead first="Entity" />
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} className="border-b border-(--border)/60 last:border-0">

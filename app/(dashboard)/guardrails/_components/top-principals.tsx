@@ -1,20 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { ChartCard, type ChartColumnDef } from "@/components/charts/chart-card";
+import { ChartCard } from "@/components/charts/chart-card";
 import { CHART_COLOR, ratePercent } from "@/components/charts/chart-theme";
 import { visibleText } from "@/components/logs/escape";
 import { principalLabel } from "@/components/logs/format";
 import { formatCount } from "@/components/posture/format";
 import type { BreakdownRow } from "@/lib/schemas/guardrail-trends";
+import { breakdownColumns, pct } from "./breakdown-columns";
 
 export function principalName(arn: string | null): string {
   if (arn === null) return "Unknown principal";
   const p = principalLabel({ arn, role: null, session: null, type: "unknown" });
   return visibleText(p.detail ? `${p.name} / ${p.detail}` : p.name);
 }
-
-const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
 
 type Props = {
   rows: BreakdownRow[];
@@ -28,22 +27,7 @@ type Props = {
 /** The most intervened principals as a ranked list of links, each opening that principal's interventions. */
 export function TopPrincipals({ rows, source, loading, error, href, label }: Props) {
   const max = Math.max(1, ...rows.map((r) => r.interventions));
-  const columns: ChartColumnDef<BreakdownRow>[] = [
-    { label: "Principal", value: (r) => r.value, display: (r) => <span title={r.value ?? undefined}>{label(r.value)}</span> },
-    { label: "Interventions", value: (r) => r.interventions, display: (r) => formatCount(r.interventions), numeric: true },
-    {
-      label: "Invocations",
-      value: (r) => r.invocations,
-      display: (r) => (r.invocations === null ? "—" : formatCount(r.invocations)),
-      numeric: true,
-    },
-    {
-      label: "Rate (%)",
-      value: (r) => ratePercent(r.interventions, r.invocations),
-      display: (r) => pct(ratePercent(r.interventions, r.invocations)),
-      numeric: true,
-    },
-  ];
+  const columns = breakdownColumns("Principal", "Invocations", label);
   return (
     <ChartCard
       title="Top intervened principals"

@@ -1,11 +1,11 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useCallback, useId, useRef, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { useState, type FormEvent } from "react";
+import { FormFooter } from "@/components/ui/form-footer";
 import { GUARDRAIL_ID, GUARDRAIL_SIDES, POLICY_TYPES } from "@/components/logs/constants";
 import { POLICY_LABEL } from "@/components/logs/format";
-import { useDismiss } from "@/hooks/use-dismiss";
+import { useDisclosure } from "@/hooks/use-disclosure";
 import { parseMetadataPair, type LogsPatch, type LogsSearchState } from "../search-params";
 
 type ListKey = "account" | "region" | "model" | "op" | "principal" | "role" | "error";
@@ -121,14 +121,9 @@ const INPUT =
   "h-8 w-full min-w-0 rounded-md border border-(--border) bg-(--background) px-2 text-xs placeholder:text-(--muted)/70";
 
 export function AddFilterMenu({ state, onChange }: { state: LogsSearchState; onChange: (patch: LogsPatch) => void }) {
-  const [open, setOpen] = useState(false);
+  const { setOpen, toggle, triggerProps, panelProps } = useDisclosure();
   const [field, setField] = useState<FieldId>("account");
   const [error, setError] = useState<string | null>(null);
-  const panel = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, close, panel, trigger);
-  const id = useId();
   const def = FIELDS.find((f) => f.id === field) ?? FIELDS[0];
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -144,20 +139,16 @@ export function AddFilterMenu({ state, onChange }: { state: LogsSearchState; onC
   return (
     <div className="relative">
       <button
-        ref={trigger}
+        {...triggerProps}
         type="button"
-        aria-expanded={open}
-        aria-controls={id}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
         className="inline-flex h-7 items-center gap-1 rounded-md border border-dashed border-(--border) px-2 text-xs font-medium text-(--muted) hover:border-(--accent)/50 hover:text-(--foreground)"
       >
         <Plus aria-hidden className="size-3.5" />
         Add filter
       </button>
       <div
-        ref={panel}
-        id={id}
-        hidden={!open}
+        {...panelProps}
         className="absolute top-full left-0 z-40 mt-1.5 w-80 rounded-xl border border-(--border) bg-(--card) p-3 shadow-xl"
       >
         <form onSubmit={submit} noValidate className="space-y-2.5" aria-label="Add a filter">
@@ -220,16 +211,7 @@ export function AddFilterMenu({ state, onChange }: { state: LogsSearchState; onC
               </label>
             </div>
           )}
-          {error && (
-            <p role="alert" className="text-xs text-status-fail">
-              {error}
-            </p>
-          )}
-          <div className="flex justify-end">
-            <Button type="submit" variant="primary" size="sm">
-              Add filter
-            </Button>
-          </div>
+          <FormFooter error={error} submitLabel="Add filter" />
         </form>
       </div>
     </div>

@@ -1,8 +1,9 @@
 "use client";
 
-import { ChevronDown, ChevronUp, Link2, RotateCcw, X } from "lucide-react";
+import { Link2 } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DrawerFrame, DrawerLoadError, DrawerSection as Section } from "@/components/ui/drawer";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CrossRegionMark, ErrorCode, GuardrailBadge, PolicyBadge } from "@/components/logs/badges";
 import { SafeText } from "@/components/logs/safe-text";
@@ -15,7 +16,7 @@ import type { LogDetail } from "@/lib/schemas/log-detail";
 import type { LogsPatch } from "../search-params";
 import { BodiesPanel } from "./bodies-panel";
 import { formatRowTime } from "./columns";
-import { Figures, MetadataTable, RequestFields, S3Paths, Section } from "./detail-sections";
+import { Figures, MetadataTable, RequestFields, S3Paths } from "./detail-sections";
 import { GuardrailTrace } from "./guardrail-trace";
 
 type Props = {
@@ -36,13 +37,8 @@ export function DetailDrawer({ id, position, onPrev, onNext, onClose, onFilter, 
   // A reveal is for this record only: moving to another record drops it.
   const [revealed, setRevealed] = useState<LogDetail | null>(null);
   const shown = revealed && revealed.id === id ? revealed : null;
-  const heading = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   const copy = useCopy();
-
-  useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
-  }, [id]);
 
   // On close, focus goes back to the row of the record last shown (j/k may have moved since opening).
   const lastId = useRef(id);
@@ -83,151 +79,112 @@ export function DetailDrawer({ id, position, onPrev, onNext, onClose, onFilter, 
 
   const detail = record.data;
   return (
-    <aside
-      ref={panel}
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="log-detail-title"
-      className="fixed inset-y-0 right-0 z-40 flex w-[min(46rem,100vw)] flex-col border-l border-(--border) bg-(--card) shadow-[-16px_0_48px_-12px_rgb(15_23_42/0.25)]"
+    <DrawerFrame
+      panelRef={panel}
+      titleId="log-detail-title"
+      title={detail?.modelId ? visibleText(shortModel(detail.modelId)) : "Invocation"}
+      subtitle={[detail ? `${formatRowTime(detail.timestamp)} UTC` : null, position].filter(Boolean).join(" · ")}
+      focusKey={id}
+      onPrev={onPrev}
+      onNext={onNext}
+      onClose={onClose}
+      labels={{ prev: "Previous record (k)", next: "Next record (j)", close: "Close detail (Esc)" }}
+      keys={{ prev: "k", next: "j" }}
+      actions={
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label="Copy link to this record"
+          title="Copy link"
+          onClick={() => void copy(window.location.href, "Link")}
+        >
+          <Link2 aria-hidden />
+        </Button>
+      }
+      width="w-[min(46rem,100vw)]"
+      busy={record.isFetching}
     >
-      <header className="flex items-center gap-2 border-b border-(--border) px-5 py-3">
-        <div className="min-w-0 flex-1">
-          <h2
-            id="log-detail-title"
-            ref={heading}
-            tabIndex={-1}
-            className="truncate text-base font-semibold tracking-tight outline-none"
-          >
-            {detail?.modelId ? visibleText(shortModel(detail.modelId)) : "Invocation"}
-          </h2>
-          <p className="text-xs text-(--muted) tabular-nums">
-            {[detail ? `${formatRowTime(detail.timestamp)} UTC` : null, position].filter(Boolean).join(" · ") || " "}
-          </p>
+      {record.error ? (
+        <DrawerLoadError title="This record could not be loaded" onRetry={() => void record.refetch()}>
+          {record.error instanceof ApiError ? record.error.message : "The request failed."}
+        </DrawerLoadError>
+      ) : !detail ? (
+        <div className="space-y-4 p-5" aria-label="Loading record">
+          <Skeleton className="h-6 w-2/3" />
+          <Skeleton className="h-20" />
+          <Skeleton className="h-48" />
         </div>
-        <div className="flex items-center gap-1">
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={onPrev ?? undefined}
-            disabled={!onPrev}
-            aria-label="Previous record (k)"
-            title="Previous (k)"
-          >
-            <ChevronUp aria-hidden />
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={onNext ?? undefined}
-            disabled={!onNext}
-            aria-label="Next record (j)"
-            title="Next (j)"
-          >
-            <ChevronDown aria-hidden />
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            aria-label="Copy link to this record"
-            title="Copy link"
-            onClick={() => void copy(window.location.href, "Link")}
-          >
-            <Link2 aria-hidden />
-          </Button>
-          <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close detail (Esc)" title="Close (Esc)">
-            <X aria-hidden />
-          </Button>
-        </div>
-      </header>
-      <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain" aria-busy={record.isFetching}>
-        {record.error ? (
-          <div role="alert" className="m-5 rounded-lg border border-status-fail/30 bg-status-fail/5 p-4 text-sm">
-            <p className="font-medium">This record could not be loaded</p>
-            <p className="mt-1 text-(--muted)">
-              {record.error instanceof ApiError ? record.error.message : "The request failed."}
-            </p>
-            <Button size="sm" className="mt-3" onClick={() => void record.refetch()}>
-              <RotateCcw aria-hidden /> Try again
-            </Button>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center gap-1.5 px-5 py-3">
+            <GuardrailBadge action={detail.guardrail.action} />
+            {detail.guardrail.policyTypes.map((t) => (
+              <PolicyBadge key={t} type={t} />
+            ))}
+            {detail.errorCode && <ErrorCode code={detail.errorCode} />}
+            {detail.crossRegion && <CrossRegionMark region={detail.region} inferenceRegion={detail.inferenceRegion} />}
+            {detail.operation && <span className="font-mono text-xs text-(--muted)">{visibleText(detail.operation)}</span>}
           </div>
-        ) : !detail ? (
-          <div className="space-y-4 p-5" aria-label="Loading record">
-            <Skeleton className="h-6 w-2/3" />
-            <Skeleton className="h-20" />
-            <Skeleton className="h-48" />
+          <div className="px-5 pb-4">
+            <Figures detail={detail} />
           </div>
-        ) : (
-          <>
-            <div className="flex flex-wrap items-center gap-1.5 px-5 py-3">
-              <GuardrailBadge action={detail.guardrail.action} />
-              {detail.guardrail.policyTypes.map((t) => (
-                <PolicyBadge key={t} type={t} />
-              ))}
-              {detail.errorCode && <ErrorCode code={detail.errorCode} />}
-              {detail.crossRegion && <CrossRegionMark region={detail.region} inferenceRegion={detail.inferenceRegion} />}
-              {detail.operation && <span className="font-mono text-xs text-(--muted)">{visibleText(detail.operation)}</span>}
-            </div>
-            <div className="px-5 pb-4">
-              <Figures detail={detail} />
-            </div>
-            {detail.errorCode && (
-              <Section title="Error">
-                <p className="font-mono text-xs font-medium">{visibleText(detail.errorCode)}</p>
-                {detail.errorMessage && (
-                  <p className="mt-1 max-h-40 overflow-auto text-sm">
-                    <SafeText text={detail.errorMessage} limit={4000} />
-                  </p>
-                )}
-              </Section>
-            )}
-            <Section title="Guardrail">
-              {detail.guardrail.action === null ? (
-                <p className="text-sm text-(--muted)">
-                  {detail.guardrailId === null ? (
-                    "No guardrail was applied to this call."
-                  ) : (
-                    <>
-                      The request named guardrail{" "}
-                      <span className="font-mono text-(--foreground)">{visibleText(detail.guardrailId)}</span>, but the record
-                      carries no guardrail outcome (trace off).
-                    </>
-                  )}
+          {detail.errorCode && (
+            <Section title="Error">
+              <p className="font-mono text-xs font-medium">{visibleText(detail.errorCode)}</p>
+              {detail.errorMessage && (
+                <p className="mt-1 max-h-40 overflow-auto text-sm">
+                  <SafeText text={detail.errorMessage} limit={4000} />
                 </p>
-              ) : (
-                <>
-                  <p className="mb-2.5 text-xs text-(--muted)">
-                    {detail.guardrailId && (
-                      <>
-                        Guardrail <span className="font-mono text-(--foreground)">{visibleText(detail.guardrailId)}</span>
-                        {detail.guardrail.source && " · "}
-                      </>
-                    )}
-                    {detail.guardrail.source && (
-                      <>
-                        Source <span className="font-mono text-(--foreground)">{visibleText(detail.guardrail.source)}</span>
-                      </>
-                    )}
-                    {detail.guardrail.side && (
-                      <> · evaluated on {detail.guardrail.side === "both" ? "input and output" : detail.guardrail.side}</>
-                    )}
-                  </p>
-                  <GuardrailTrace findings={detail.guardrail.findings} />
-                </>
               )}
             </Section>
-            <Section title="Prompt and response">
-              <S3Paths paths={detail.bodyS3Paths} />
-              <BodiesPanel detail={detail} revealed={shown} onRevealed={setRevealed} onHide={() => setRevealed(null)} />
-            </Section>
-            <Section title="Request">
-              <RequestFields detail={detail} onFilter={onFilter} />
-            </Section>
-            <Section title="Request metadata">
-              <MetadataTable metadata={detail.requestMetadata} onFilter={onFilter} current={meta} />
-            </Section>
-          </>
-        )}
-      </div>
-    </aside>
+          )}
+          <Section title="Guardrail">
+            {detail.guardrail.action === null ? (
+              <p className="text-sm text-(--muted)">
+                {detail.guardrailId === null ? (
+                  "No guardrail was applied to this call."
+                ) : (
+                  <>
+                    The request named guardrail{" "}
+                    <span className="font-mono text-(--foreground)">{visibleText(detail.guardrailId)}</span>, but the record
+                    carries no guardrail outcome (trace off).
+                  </>
+                )}
+              </p>
+            ) : (
+              <>
+                <p className="mb-2.5 text-xs text-(--muted)">
+                  {detail.guardrailId && (
+                    <>
+                      Guardrail <span className="font-mono text-(--foreground)">{visibleText(detail.guardrailId)}</span>
+                      {detail.guardrail.source && " · "}
+                    </>
+                  )}
+                  {detail.guardrail.source && (
+                    <>
+                      Source <span className="font-mono text-(--foreground)">{visibleText(detail.guardrail.source)}</span>
+                    </>
+                  )}
+                  {detail.guardrail.side && (
+                    <> · evaluated on {detail.guardrail.side === "both" ? "input and output" : detail.guardrail.side}</>
+                  )}
+                </p>
+                <GuardrailTrace findings={detail.guardrail.findings} />
+              </>
+            )}
+          </Section>
+          <Section title="Prompt and response">
+            <S3Paths paths={detail.bodyS3Paths} />
+            <BodiesPanel detail={detail} revealed={shown} onRevealed={setRevealed} onHide={() => setRevealed(null)} />
+          </Section>
+          <Section title="Request">
+            <RequestFields detail={detail} onFilter={onFilter} />
+          </Section>
+          <Section title="Request metadata">
+            <MetadataTable metadata={detail.requestMetadata} onFilter={onFilter} current={meta} />
+          </Section>
+        </>
+      )}
+    </DrawerFrame>
   );
 }

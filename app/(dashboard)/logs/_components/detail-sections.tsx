@@ -1,5 +1,4 @@
 import { Filter } from "lucide-react";
-import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SafeText } from "@/components/logs/safe-text";
 import { visibleText } from "@/components/logs/escape";
@@ -9,18 +8,6 @@ import type { LogDetail } from "@/lib/schemas/log-detail";
 import type { LogsPatch } from "../search-params";
 
 type AddFilter = (patch: LogsPatch) => void;
-
-export function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <section aria-label={title} className="border-t border-(--border) px-5 py-4">
-      <div className="mb-2.5 flex items-center justify-between gap-3">
-        <h3 className="text-xs font-semibold tracking-wide text-(--muted) uppercase">{title}</h3>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 export function Figures({ detail }: { detail: LogDetail }) {
   const t = detail.tokens;

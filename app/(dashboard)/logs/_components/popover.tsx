@@ -1,10 +1,10 @@
 "use client";
 
 import { ChevronDown } from "lucide-react";
-import { useCallback, useId, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { useDismiss } from "@/hooks/use-dismiss";
+import { useDisclosure } from "@/hooks/use-disclosure";
 
 type Props = {
   label: ReactNode;
@@ -18,19 +18,12 @@ type Props = {
 
 /** A disclosure button with a panel: Escape or a press outside closes it. */
 export function Popover({ label, ariaLabel, align = "right", width = "w-72", children, onOpen }: Props) {
-  const [open, setOpen] = useState(false);
-  const panel = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, close, panel, trigger);
-  const id = useId();
+  const { open, setOpen, close, triggerProps, panelProps } = useDisclosure();
   return (
     <div className="relative">
       <button
-        ref={trigger}
+        {...triggerProps}
         type="button"
-        aria-expanded={open}
-        aria-controls={id}
         aria-label={ariaLabel}
         onClick={() => {
           if (!open) onOpen?.();
@@ -42,9 +35,7 @@ export function Popover({ label, ariaLabel, align = "right", width = "w-72", chi
         <ChevronDown aria-hidden className={cn("size-3.5! text-(--muted) transition-transform", open && "rotate-180")} />
       </button>
       <div
-        ref={panel}
-        id={id}
-        hidden={!open}
+        {...panelProps}
         className={cn(
           "absolute top-full z-40 mt-1.5 rounded-xl border border-(--border) bg-(--card) p-2 shadow-xl",
           align === "right" ? "right-0" : "left-0",

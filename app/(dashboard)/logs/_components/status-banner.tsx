@@ -1,6 +1,6 @@
 "use client";
 
-import { Info, Loader2 } from "lucide-react";
+import { Loader2 } from "lucide-react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatCount, percent } from "@/components/posture/format";
 import type { LogsStatus } from "@/lib/schemas/log-detail";
@@ -22,25 +22,6 @@ export function SeedingBanner({ seeding }: { seeding: NonNullable<LogsStatus["se
         </p>
       </div>
       <ProgressBar value={share} label="Demo logs generated" className="w-40" />
-    </div>
-  );
-}
-
-/** A store that answered only part of a question says so in words a user can act on. */
-export function Notices({ notices }: { notices: string[] }) {
-  const unique = [...new Set(notices)];
-  if (unique.length === 0) return null;
-  return (
-    <div
-      role="note"
-      className="flex items-start gap-2.5 rounded-xl border border-amber-500/30 bg-amber-500/[0.07] px-4 py-2.5 text-sm"
-    >
-      <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400" />
-      <ul className="space-y-0.5">
-        {unique.map((n) => (
-          <li key={n}>{n}</li>
-        ))}
-      </ul>
     </div>
   );
 }

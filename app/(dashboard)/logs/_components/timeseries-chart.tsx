@@ -13,6 +13,7 @@ import {
   type TooltipContentProps,
 } from "recharts";
 import type { MouseHandlerDataParam } from "recharts";
+import { BAR_TOOLTIP, COUNT_Y_AXIS, GRID_PROPS, TIME_X_AXIS } from "@/components/charts/chart-theme";
 import type { TimeBucket, TimeseriesPoint } from "@/lib/schemas/logs";
 import { SERIES_COLOR } from "./series-colors";
 
@@ -102,17 +103,10 @@ export default function TimeseriesChart({ points, bucket, onSelect }: Props) {
         onMouseLeave={() => setDrag(null)}
         style={{ cursor: "crosshair", userSelect: "none" }}
       >
-        <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis
-          dataKey="t"
-          tickLine={false}
-          axisLine={false}
-          minTickGap={40}
-          tick={{ fill: "var(--muted)", fontSize: 10 }}
-          tickFormatter={(t: string) => TICK[bucket].format(Date.parse(t))}
-        />
-        <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={48} tick={{ fill: "var(--muted)", fontSize: 10 }} />
-        <Tooltip content={ChartTooltip} cursor={{ fill: "var(--accent)", fillOpacity: 0.08 }} isAnimationActive={false} />
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...TIME_X_AXIS} tickFormatter={(t: string) => TICK[bucket].format(Date.parse(t))} />
+        <YAxis {...COUNT_Y_AXIS} width={48} />
+        <Tooltip content={ChartTooltip} {...BAR_TOOLTIP} />
         <Bar dataKey="interventions" stackId="a" fill={SERIES_COLOR.interventions} isAnimationActive={false} />
         <Bar dataKey="errors" stackId="a" fill={SERIES_COLOR.errors} isAnimationActive={false} />
         <Bar dataKey="ok" stackId="a" fill={SERIES_COLOR.ok} radius={[2, 2, 0, 0]} isAnimationActive={false} />

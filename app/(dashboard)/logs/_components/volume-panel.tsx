@@ -1,8 +1,8 @@
 "use client";
 
-import { ChartColumn, Table2 } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { ViewToggle, type ChartView } from "@/components/charts/view-toggle";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatCount } from "@/components/posture/format";
@@ -40,7 +40,7 @@ type Props = {
 
 /** The total (its own request) and the volume over time, with a table as the chart's alternative. */
 export function VolumePanel({ count, countError, series, seriesError, busy, onSelect }: Props) {
-  const [view, setView] = useState<"chart" | "table">("chart");
+  const [view, setView] = useState<ChartView>("chart");
   const totals = series?.points.reduce(
     (t, p) => ({ errors: t.errors + p.errors, interventions: t.interventions + p.interventions }),
     { errors: 0, interventions: 0 },
@@ -76,30 +76,7 @@ export function VolumePanel({ count, countError, series, seriesError, busy, onSe
             ))}
           </p>
         )}
-        <div role="group" aria-label="Show volume as" className="ml-auto flex rounded-md border border-(--border) p-0.5">
-          {(
-            [
-              ["chart", "Chart", ChartColumn],
-              ["table", "Table", Table2],
-            ] as const
-          ).map(([id, label, Icon]) => (
-            <button
-              key={id}
-              type="button"
-              aria-pressed={view === id}
-              onClick={() => setView(id)}
-              className={cn(
-                "flex h-6 items-center gap-1 rounded px-1.5 text-[11px] font-medium",
-                view === id
-                  ? "bg-slate-900/[0.07] text-(--foreground) dark:bg-white/10"
-                  : "text-(--muted) hover:text-(--foreground)",
-              )}
-            >
-              <Icon aria-hidden className="size-3" />
-              {label}
-            </button>
-          ))}
-        </div>
+        <ViewToggle label="Show volume as" view={view} onChange={setView} className="ml-auto" />
       </div>
       <div className={cn("mt-2 h-28 transition-opacity", busy && "opacity-60")}>
         {seriesError ? (

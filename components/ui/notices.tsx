@@ -1,6 +1,9 @@
 import { Info } from "lucide-react";
 
-/** What the source or the detectors could not cover (the 90-day clamp, an unreachable account), in words a user can act on. */
+/**
+ * What a source could answer only in part (a store's missing filter, CloudTrail's 90-day clamp, an unreachable
+ * account), in words a user can act on; repeats are shown once.
+ */
 export function Notices({ notices }: { notices: string[] }) {
   const unique = [...new Set(notices)];
   if (unique.length === 0) return null;
