@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { Lock, RefreshCw } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -14,10 +15,15 @@ import { TimeRangePicker } from "../logs/_components/time-range-picker";
 import { absoluteRange, resolveRange } from "../logs/search-params";
 import { BreakdownsSection } from "./_components/breakdowns-section";
 import { FilterChips } from "./_components/filter-chips";
-import { GuardrailInventorySection } from "./_components/inventory-section";
 import { MetricsSection } from "./_components/metrics-section";
 import { TrendsSection } from "./_components/trends-section";
 import { guardrailsSearchParams, pickTrendsBucket, toTrendsFilter, type GuardrailsPatch } from "./search-params";
+
+// Below the fold: its expandable settings tables load after the charts' data has been asked for.
+const GuardrailInventorySection = dynamic(
+  () => import("./_components/inventory-section").then((m) => m.GuardrailInventorySection),
+  { loading: () => <div className="h-40 animate-pulse rounded-xl border border-(--border) bg-(--card)" aria-hidden /> },
+);
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : e ? "The request failed." : null);
 const ACCOUNT_ID = /^\d{12}$/;

@@ -110,7 +110,10 @@ describe("guardrail-weakened", () => {
       guardrails: new Map([[`${ACCOUNT}|${REGION}|cmy5azq5koeo`, { value: weakState, collectedAt: at(45) }]]),
     });
     const weakened = update({ ...strong, hate: ["NONE", "HIGH"] });
-    expect(detector.detect([weakened], context).map((d) => d.severity)).toEqual(["low"]);
+    const found = detector.detect([weakened], context);
+    expect(found.map((d) => d.severity)).toEqual(["low"]);
+    expect(found[0]?.explanation).toContain(`the last scan collected it on ${at(45).slice(0, 10)}, after this change`);
+    expect(detector.detect([weakened], EMPTY_CONTEXT)[0]?.explanation).toContain("no scan has collected it");
   });
 
   it("after an update it could not read, does not fall back to an older scan", () => {

@@ -69,7 +69,7 @@ const detector = defineDetector({
           makeDetection(detector, {
             severity: "low",
             title: `Guardrail ${id} updated; the change could not be compared`,
-            explanation: `${who(e)} updated guardrail ${id} in ${where(e)}, but ${after ? "no earlier configuration of it is known (no Create/UpdateGuardrail in the window and none from the last scan)" : "CloudTrail did not record the new policies"}, so Strata cannot tell whether a filter was lowered. Compare the guardrail page with what you expect.`,
+            explanation: `${who(e)} updated guardrail ${id} in ${where(e)}, but ${after ? unknownBefore(context.guardrails.get(key)?.collectedAt, e.time) : "CloudTrail did not record the new policies"}, so Strata cannot tell whether a filter was lowered. Compare the guardrail page with what you expect.`,
             checkId: "bedrock-guardrail-content-filters",
             events: [e],
           }),
@@ -92,5 +92,14 @@ const detector = defineDetector({
     return out;
   },
 });
+
+/** Why no configuration before an update is known: nothing in the window, and the scan saw it only later (or never). */
+function unknownBefore(scannedAt: string | undefined, changedAt: string): string {
+  const window = "no Create/UpdateGuardrail before it in the range read";
+  if (scannedAt === undefined) return `no earlier configuration of it is known (${window}, and no scan has collected it)`;
+  if (Date.parse(scannedAt) > Date.parse(changedAt))
+    return `no earlier configuration of it is known (${window}, and the last scan collected it on ${scannedAt.slice(0, 10)}, after this change)`;
+  return `no earlier configuration of it is known (${window})`;
+}
 
 export default detector;
