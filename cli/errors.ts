@@ -8,6 +8,7 @@ export const EXIT = {
   failOn: 1,
   usage: 2,
   dataErr: 65,
+  noInput: 66,
   software: 70,
   busy: 75,
   config: 78,
@@ -18,9 +19,10 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export const EXIT_HELP: Record<ExitCode, string> = {
   [EXIT.ok]: "success",
-  [EXIT.failOn]: "--fail-on tripped: a finding at or above that severity FAILs",
+  [EXIT.failOn]: "--fail-on tripped: a finding at or above that severity FAILs (verify: the bundle or chain is not valid)",
   [EXIT.usage]: "usage error: unknown command or flag, missing or invalid value",
   [EXIT.dataErr]: "some input could not be read (import: the failed files are listed; everything else was imported)",
+  [EXIT.noInput]: "an input file cannot be read (verify: missing, unreadable or a folder)",
   [EXIT.software]: "the command failed (for scan: the scan itself failed); the message says why",
   [EXIT.busy]: "another scan is already running; try again when it has finished",
   [EXIT.config]: "configuration error: an environment setting is invalid (the message names it)",

@@ -3,9 +3,10 @@ import { suggest } from "./args";
 import { PROGRAM, formatExitCodes, type CliCommand, type CliContext } from "./command";
 import { importCommand } from "./commands/import";
 import { scanCommand } from "./commands/scan";
+import { verifyCommand } from "./commands/verify";
 import { CliError, EXIT, EXIT_HELP, UsageError, type ExitCode } from "./errors";
 
-const COMMANDS: readonly CliCommand[] = [scanCommand, importCommand];
+const COMMANDS: readonly CliCommand[] = [scanCommand, importCommand, verifyCommand];
 
 const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h";
 

@@ -48,8 +48,7 @@ export const checkMetadataSchema = z.object({
     terraform: z.string().min(1),
   }),
   references: z.array(z.url()).min(1),
-  /** Framework requirement ids, filled by the compliance mapping (framework id → requirement ids). */
-  frameworks: z.record(z.string(), z.array(z.string())),
+  // No `frameworks` here: the registry derives each check's mappings from server/compliance/frameworks.
 });
 type CheckMetadata = z.infer<typeof checkMetadataSchema>;
 

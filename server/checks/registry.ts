@@ -1,4 +1,5 @@
 import "server-only";
+import { mappingsByCheck } from "@/server/compliance/frameworks";
 import type { Check } from "./define-check";
 import { encryptionChecks } from "./encryption";
 import { governanceChecks } from "./governance";
@@ -8,8 +9,11 @@ import { loggingChecks } from "./logging";
 import { monitoringChecks } from "./monitoring";
 import { networkChecks } from "./network";
 
+/** A check with its compliance mappings: framework id → requirement ids, derived from server/compliance/frameworks. */
+export type RegisteredCheck = Check & { frameworks: Record<string, string[]> };
+
 /** Every check, imported statically: registry.test.ts proves no file under checks/ is left out. */
-export const CHECKS: readonly Check[] = [
+const DEFINED: readonly Check[] = [
   ...iamChecks,
   ...networkChecks,
   ...encryptionChecks,
@@ -19,8 +23,12 @@ export const CHECKS: readonly Check[] = [
   ...governanceChecks,
 ];
 
+const MAPPINGS = mappingsByCheck();
+
+export const CHECKS: readonly RegisteredCheck[] = DEFINED.map((c) => ({ ...c, frameworks: MAPPINGS.get(c.id) ?? {} }));
+
 const BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
 
-export function getCheck(id: string): Check | undefined {
+export function getCheck(id: string): RegisteredCheck | undefined {
   return BY_ID.get(id);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { ALL_AWS_REGIONS } from "@/lib/constants/aws-regions";
+import { parseSigningKeyPem } from "@/server/evidence/keys";
 
 const csv = z.string().transform((s) =>
   s
@@ -121,6 +122,17 @@ const envSchema = z
     STRATA_DEMO_LOG_RECORDS: z.coerce.number().int().min(0).max(5_000_000).default(250_000),
     /** Demo only: pause per collected account × region so a person can watch progress. */
     STRATA_DEMO_COLLECT_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+    /** Ed25519 PKCS#8 PEM that signs evidence bundles; unset: one is generated once under STRATA_DATA_DIR. */
+    STRATA_EVIDENCE_SIGNING_KEY: z
+      .string()
+      .superRefine((pem, ctx) => {
+        try {
+          parseSigningKeyPem(pem);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        }
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];

@@ -19,7 +19,6 @@ const guardrailExists = defineCheck({
     terraform: 'resource "aws_bedrock_guardrail" "g" {}',
   },
   references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails.html"],
-  frameworks: {},
   evaluate: (inv) =>
     withParts(regionArn(inv, "bedrock"), { guardrails: inv.bedrock.guardrails }, ({ guardrails }) => [
       {

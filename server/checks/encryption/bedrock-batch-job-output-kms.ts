@@ -39,7 +39,6 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "batch_output" {
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_CreateModelInvocationJob.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/batch-inference-create.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { jobs: inventory.bedrock.batchJobs }, ({ jobs }) =>

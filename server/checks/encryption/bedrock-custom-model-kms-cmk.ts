@@ -41,7 +41,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-custom-job.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_CreateModelCopyJob.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { models: inventory.bedrock.customModels }, ({ models }) =>

@@ -26,7 +26,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-kms.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_UpdateGuardrail.html",
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       const evidence = { kmsKeyArn: version.kmsKeyArn ?? null };

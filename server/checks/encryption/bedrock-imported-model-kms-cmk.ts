@@ -31,7 +31,6 @@ ${KMS_KEY_TERRAFORM}`,
     "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-import-model.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_CreateModelImportJob.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { models: inventory.bedrock.importedModels }, ({ models }) =>

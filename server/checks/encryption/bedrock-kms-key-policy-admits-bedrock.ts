@@ -139,7 +139,6 @@ aws kms enable-key --key-id KEY_ID`,
     "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-agents.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-custom-job.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "kms");
     const b = inventory.bedrock;

@@ -94,7 +94,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",
     "https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "kms");
     const b = inventory.bedrock;

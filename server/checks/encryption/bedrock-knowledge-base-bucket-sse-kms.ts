@@ -28,7 +28,6 @@ export default defineCheck({
     S3_DEFAULT_ENCRYPTION_DOC,
     "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-kb.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(

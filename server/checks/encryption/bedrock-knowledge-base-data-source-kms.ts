@@ -42,7 +42,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-kb.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent_UpdateDataSource.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { knowledgeBases: inventory.bedrock.knowledgeBases }, ({ knowledgeBases }) => {

@@ -43,7 +43,6 @@ aws bedrock-agent create-prompt-version --prompt-identifier PROMPT_ID`,
     "https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-management-prereq.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent_UpdatePrompt.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { prompts: inventory.bedrock.prompts }, ({ prompts }) =>

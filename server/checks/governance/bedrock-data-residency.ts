@@ -87,7 +87,6 @@ resource "aws_s3_bucket" "kb_source" {
     "https://docs.aws.amazon.com/bedrock/latest/userguide/data-protection.html",
     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region",
   ],
-  frameworks: {},
   evaluate: (inventory, { settings }) => {
     const arn = regionArn(inventory, "bedrock");
     const region = inventory.region;

@@ -117,7 +117,6 @@ aws bedrock-agent update-agent --region eu-west-1 --agent-id AGENT_ID --agent-na
     "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-create.html",
   ],
-  frameworks: {},
   evaluate: (inventory, { settings }) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(

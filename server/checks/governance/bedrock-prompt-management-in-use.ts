@@ -54,7 +54,6 @@ aws bedrock-agent create-prompt-version --region us-east-1 --prompt-identifier P
     "https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-management-create.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-management-deploy.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     const region = inventory.region;

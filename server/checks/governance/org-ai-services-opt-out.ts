@@ -123,7 +123,6 @@ resource "aws_organizations_policy_attachment" "ai_opt_out" {
     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_ai-opt-out.html",
     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_ai-opt-out_syntax.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = accountArn(inventory);
     return withParts(arn, { organizations: inventory.organizations }, ({ organizations }) => [evaluate(organizations, arn)]);

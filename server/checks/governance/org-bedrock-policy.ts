@@ -40,7 +40,6 @@ resource "aws_organizations_policy_attachment" "bedrock" {
     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_bedrock_syntax.html",
     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_bedrock_best_practices.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = accountArn(inventory);
     return withParts(arn, { organizations: inventory.organizations }, ({ organizations: org }) => {

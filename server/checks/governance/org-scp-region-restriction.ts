@@ -200,7 +200,6 @@ resource "aws_organizations_policy_attachment" "bedrock_regions" {
     "https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html",
   ],
-  frameworks: {},
   evaluate: (inventory, { settings }) => {
     const arn = accountArn(inventory);
     return withParts(arn, { organizations: inventory.organizations }, ({ organizations }) => {

@@ -117,7 +117,6 @@ resource "aws_organizations_policy_attachment" "require_guardrail" {
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-id.html",
     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html",
   ],
-  frameworks: {},
   evaluate: (inventory, { settings }) => {
     const arn = accountArn(inventory);
     return withParts(arn, { organizations: inventory.organizations }, ({ organizations }) => {

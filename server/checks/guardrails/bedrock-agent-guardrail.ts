@@ -38,7 +38,6 @@ aws bedrock-agent prepare-agent --agent-id AGENT_ID`,
     "https://docs.aws.amazon.com/bedrock/latest/userguide/agents-guardrail.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent_UpdateAgent.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { agents: inventory.bedrock.agents }, ({ agents }) =>

@@ -34,7 +34,6 @@ aws bedrock-agent prepare-agent --agent-id AGENT_ID`,
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent_UpdateAgent.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/agents-create.html",
   ],
-  frameworks: {},
   evaluate: (inventory, context) => {
     const max = context.settings.maxAgentIdleSessionSeconds;
     const arn = regionArn(inventory, "bedrock");

@@ -40,7 +40,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_ListEnforcedGuardrailsConfiguration.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_AccountEnforcedGuardrailInferenceInputConfiguration.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { enforced: inventory.bedrock.enforcedGuardrails }, ({ enforced }) => {

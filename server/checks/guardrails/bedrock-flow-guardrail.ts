@@ -57,7 +57,6 @@ aws bedrock-agent prepare-flow --flow-identifier FLOW_ID`,
     "https://docs.aws.amazon.com/bedrock/latest/userguide/flows-nodes.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent_UpdateFlow.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { flows: inventory.bedrock.flows }, ({ flows }) =>

@@ -40,7 +40,6 @@ resource "awscc_bedrock_guardrail" "this" {
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-bedrock-guardrail-automatedreasoningpolicyconfig.html",
     GUARDRAIL_UPDATE_API_DOC,
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       const policies = version.automatedReasoningPolicy?.policies ?? [];

@@ -47,7 +47,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-content-filters.html",
     GUARDRAIL_UPDATE_API_DOC,
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       const filters = contentFilters(version);

@@ -44,7 +44,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-contextual-grounding-check.html",
     GUARDRAIL_UPDATE_API_DOC,
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       const filters = version.contextualGroundingPolicy?.filters ?? [];

@@ -48,7 +48,6 @@ word_policy_config {
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-word-filters.html",
     GUARDRAIL_UPDATE_API_DOC,
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       const topics = version.topicPolicy?.topics ?? [];

@@ -42,7 +42,6 @@ aws bedrock create-guardrail-version --guardrail-identifier GUARDRAIL_ID`,
 }`),
   },
   references: [GUARDRAIL_DOC, "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_CreateGuardrail.html"],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { guardrails: inventory.bedrock.guardrails }, ({ guardrails }) => {

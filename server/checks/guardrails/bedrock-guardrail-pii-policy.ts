@@ -30,7 +30,6 @@ export default defineCheck({
     terraform: PII_TERRAFORM,
   },
   references: [PII_DOC, GUARDRAIL_UPDATE_API_DOC],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       const { entities, regexes } = piiPolicy(version);

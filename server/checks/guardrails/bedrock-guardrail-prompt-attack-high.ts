@@ -43,7 +43,6 @@ export default defineCheck({
     GUARDRAIL_DOC,
     GUARDRAIL_UPDATE_API_DOC,
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       const filter = contentFilters(version).find((f) => f.type === "PROMPT_ATTACK");

@@ -50,7 +50,6 @@ content_policy_config {
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-cross-region.html",
     GUARDRAIL_UPDATE_API_DOC,
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ version, label }) => {
       // An absent tier is CLASSIC, the API default.

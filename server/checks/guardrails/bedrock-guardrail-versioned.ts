@@ -28,7 +28,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-versions-create.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_CreateGuardrailVersion.html",
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateGuardrails(inventory, ({ guardrail, versionLabel }) => {
       const numbered = guardrail.versions.filter((v) => /^\d+$/.test(v.version)).map((v) => v.version);

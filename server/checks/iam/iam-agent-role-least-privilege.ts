@@ -103,7 +103,6 @@ resource "aws_iam_role_policy" "agent" {
     "https://docs.aws.amazon.com/bedrock/latest/userguide/agents-permissions.html",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { agents: inventory.bedrock.agents, iam: inventory.iam }, ({ agents, iam }) => {

@@ -35,7 +35,6 @@ resource "aws_bedrockagent_agent" "billing" {
 }`,
   },
   references: ["https://docs.aws.amazon.com/bedrock/latest/userguide/agents-permissions.html"],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { agents: inventory.bedrock.agents }, ({ agents }) => {

@@ -182,7 +182,6 @@ data "aws_iam_policy_document" "deny_bedrock_keys_elsewhere" {
     "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonBedrockLimitedAccess.html",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const account = accountArn(inventory);
     const now = Date.parse(inventory.collectedAt);

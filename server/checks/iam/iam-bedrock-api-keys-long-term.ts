@@ -89,7 +89,6 @@ data "aws_iam_policy_document" "deny_bedrock_long_term_keys" {
     "https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-revoke.html",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_bedrock.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const account = accountArn(inventory);
     const now = Date.parse(inventory.collectedAt);

@@ -90,7 +90,6 @@ resource "aws_iam_role_policy_attachment" "bedrock_scoped" {
     "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonBedrockFullAccess.html",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const account = accountArn(inventory);
     const policyArn = `arn:${inventory.partition}:iam::aws:policy/${FULL_ACCESS}`;

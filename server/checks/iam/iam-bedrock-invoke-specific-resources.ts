@@ -104,7 +104,6 @@ resource "aws_iam_role_policy" "bedrock_invoke" {
     "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html",
     "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html",
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     perRoleAndUser(inventory, evaluatePrincipal, "No IAM role or user in the account is allowed to invoke Bedrock models"),
 });

@@ -117,7 +117,6 @@ aws iam tag-role --role-name ROLE_NAME --tags Key=team,Value=ai-governance`,
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions.html",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/introduction_attribute-based-access-control.html",
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     perRoleAndUser(inventory, evaluatePrincipal, "No IAM role or user in the account may create, change or delete guardrails"),
 });

@@ -86,7 +86,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-id.html",
     "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html#amazonbedrock-policy-keys",
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     perRoleAndUser(inventory, evaluatePrincipal, "No IAM role or user in the account is allowed to invoke Bedrock models"),
 });

@@ -69,7 +69,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html#model-access-permissions",
     "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmarketplace.html",
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     perRoleAndUser(inventory, evaluatePrincipal, `No IAM role or user in the account may call ${SUBSCRIBE}`),
 });

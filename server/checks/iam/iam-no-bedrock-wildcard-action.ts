@@ -109,7 +109,6 @@ aws iam detach-role-policy --role-name ROLE_NAME --policy-arn arn:aws:iam::aws:p
     "https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_id-based-policy-examples.html",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const account = accountArn(inventory);
     return withParts(account, { iam: inventory.iam }, ({ iam }) =>

@@ -81,7 +81,6 @@ resource "aws_iam_role_policy" "app" {
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed.html",
     "https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const account = accountArn(inventory);
     const collectedAt = Date.parse(inventory.collectedAt);

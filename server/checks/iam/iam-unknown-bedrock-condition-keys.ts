@@ -137,7 +137,6 @@ aws organizations update-policy --policy-id p-EXAMPLE --content file://fixed-scp
     "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-id.html",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const account = accountArn(inventory);
     const findings = [

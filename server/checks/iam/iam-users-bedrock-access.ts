@@ -49,7 +49,6 @@ resource "aws_ssoadmin_managed_policy_attachment" "bedrock_readonly" {
     "https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/security-iam.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const account = accountArn(inventory);
     return withParts(account, { iam: inventory.iam }, ({ iam }) =>

@@ -60,7 +60,6 @@ resource "aws_s3_bucket_logging" "logs" {
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html",
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html",
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateLogBuckets(inventory, (bucket) => {
       const missing = missingControls(bucket);

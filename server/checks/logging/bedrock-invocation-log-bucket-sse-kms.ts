@@ -28,7 +28,6 @@ export default defineCheck({
     S3_DEFAULT_ENCRYPTION_DOC,
     "https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html",
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateLogBuckets(inventory, (bucket) => {
       const verdict = sseKmsVerdict(bucket);

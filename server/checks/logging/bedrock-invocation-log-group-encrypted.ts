@@ -29,7 +29,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html",
   ],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateLogGroup(inventory, (group, name) => {
       if (!group) {

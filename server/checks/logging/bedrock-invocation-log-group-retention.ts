@@ -28,7 +28,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention",
     "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html",
   ],
-  frameworks: {},
   evaluate: (inventory, context) => {
     const min = context.settings.minLogRetentionDays;
     return evaluateLogGroup(inventory, (group, name) => {

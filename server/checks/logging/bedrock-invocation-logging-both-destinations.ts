@@ -23,7 +23,6 @@ export default defineCheck({
     terraform: LOGGING_TERRAFORM,
   },
   references: [LOGGING_DOC],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { loggingConfig: inventory.bedrock.loggingConfig }, ({ loggingConfig }) => {

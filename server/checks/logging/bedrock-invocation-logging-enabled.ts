@@ -28,7 +28,6 @@ export default defineCheck({
     LOGGING_DOC,
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_PutModelInvocationLoggingConfiguration.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { loggingConfig: inventory.bedrock.loggingConfig }, ({ loggingConfig }) => {

@@ -90,7 +90,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/logging-using-cloudtrail.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "cloudtrail");
     const parts = {

@@ -27,7 +27,6 @@ export default defineCheck({
 }`,
   },
   references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html"],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateCoveringTrails(inventory, (trail) =>
       trail.kmsKeyId

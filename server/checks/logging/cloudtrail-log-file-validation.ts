@@ -26,7 +26,6 @@ export default defineCheck({
 }`,
   },
   references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html"],
-  frameworks: {},
   evaluate: (inventory) =>
     evaluateCoveringTrails(inventory, (trail) =>
       trail.logFileValidationEnabled

@@ -28,7 +28,6 @@ aws cloudtrail start-logging --name organization-trail`,
     "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/logging-using-cloudtrail.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "cloudtrail");
     return withParts(arn, { trails: inventory.cloudtrail.trails }, ({ trails }) => {

@@ -44,7 +44,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring.html",
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { alarms: inventory.cloudwatch.alarms }, ({ alarms }) => {

@@ -53,7 +53,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/usingVPC.html",
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_CreateModelCustomizationJob.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "bedrock");
     return withParts(arn, { jobs: inventory.bedrock.customizationJobs }, ({ jobs }) =>

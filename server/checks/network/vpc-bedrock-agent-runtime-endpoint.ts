@@ -36,7 +36,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/bedrock/latest/userguide/vpc-interface-endpoints.html",
     "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "ec2");
     const service = serviceName(inventory.partition, inventory.region, "bedrock-agent-runtime");

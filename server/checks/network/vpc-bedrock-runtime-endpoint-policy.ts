@@ -149,7 +149,6 @@ export default defineCheck({
     "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/vpc-interface-endpoints.html",
   ],
-  frameworks: {},
   evaluate: (inventory, { settings }) => {
     const arn = regionArn(inventory, "ec2");
     return withParts(arn, { vpcEndpoints: inventory.ec2.vpcEndpoints }, ({ vpcEndpoints }) => {

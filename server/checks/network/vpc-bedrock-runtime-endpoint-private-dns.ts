@@ -32,7 +32,6 @@ aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-0123456789abcdef0 --private-d
     "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-private-dns",
     "https://docs.aws.amazon.com/bedrock/latest/userguide/vpc-interface-endpoints.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "ec2");
     return withParts(arn, { vpcEndpoints: inventory.ec2.vpcEndpoints }, ({ vpcEndpoints }) => {

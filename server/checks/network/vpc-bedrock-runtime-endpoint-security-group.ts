@@ -111,7 +111,6 @@ resource "aws_vpc_security_group_ingress_rule" "https_from_vpc" {
     "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html",
     "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "ec2");
     const parts = {

@@ -43,7 +43,6 @@ resource "aws_vpc_endpoint" "s3" {
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch-logs-and-interface-VPC.html",
     "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html",
   ],
-  frameworks: {},
   evaluate: (inventory) => {
     const arn = regionArn(inventory, "ec2");
     return withParts(arn, { vpcs: inventory.ec2.vpcs, vpcEndpoints: inventory.ec2.vpcEndpoints }, ({ vpcs, vpcEndpoints }) => {
