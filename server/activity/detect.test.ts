@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHECKS } from "@/server/checks/registry";
-import { DEFAULT_CHECK_SETTINGS } from "@/server/checks/define-check";
 import { sqliteTestDb, type TestDb } from "@/server/db/testing";
-import { insertScan } from "@/server/scans/repository";
-import { runScan } from "@/server/scans/run-scan";
-import { createDemoSource } from "@/server/sources/demo";
 import { DemoActivitySource } from "./demo/source";
 import { detectActivity, latestDetectionContext } from "./detect";
+import { runDemoScan } from "@/server/scans/testing";
 
 const END = new Date("2026-11-28T00:00:00Z");
 const RANGE = { from: new Date(END.getTime() - 89 * 86_400_000), to: END };
@@ -30,24 +26,7 @@ describe("detectActivity on the demo estate", () => {
 
   it("reads the latest completed scan's inventories into the detection context", async () => {
     const at = new Date(END.getTime() - 100 * 86_400_000);
-    await insertScan(t.db, {
-      id: "scan-1",
-      source: "demo",
-      requestedBy: "test",
-      settings: DEFAULT_CHECK_SETTINGS,
-      now: at.toISOString(),
-    });
-    await runScan(
-      {
-        db: t.db,
-        source: createDemoSource({ collectDelayMs: 0, now: at }),
-        checks: CHECKS,
-        context: { settings: DEFAULT_CHECK_SETTINGS },
-        concurrency: 4,
-        now: () => at,
-      },
-      "scan-1",
-    );
+    await runDemoScan(t.db, { id: "scan-1", at });
     const { context, scanId, skippedSnapshots } = await latestDetectionContext(t.db);
     expect(scanId).toBe("scan-1");
     expect(skippedSnapshots).toBe(0);

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STATUSES, type Category, type Severity, type Status } from "@/lib/schemas/finding";
-import { DEFAULT_CHECK_SETTINGS } from "@/server/checks/define-check";
 import { CHECKS } from "@/server/checks/registry";
 import { sqliteTestDb, type TestDb } from "@/server/db/testing";
-import { getScan, insertScan } from "@/server/scans/repository";
-import { runScan } from "@/server/scans/run-scan";
-import { createDemoSource } from "@/server/sources/demo";
+import { getScan } from "@/server/scans/repository";
 import { buildComplianceFindings, toJsonl, type OcsfFindingInput } from "./build";
 import { validateOcsfRecord } from "./validate";
+import { runDemoScan } from "@/server/scans/testing";
 
 const AT = new Date("2026-11-27T06:00:00Z");
 let t: TestDb;
@@ -16,24 +14,7 @@ let scan = { id: "scan-1", finishedAt: "" };
 
 beforeAll(async () => {
   t = await sqliteTestDb();
-  await insertScan(t.db, {
-    id: "scan-1",
-    source: "demo",
-    requestedBy: "test",
-    settings: DEFAULT_CHECK_SETTINGS,
-    now: AT.toISOString(),
-  });
-  await runScan(
-    {
-      db: t.db,
-      source: createDemoSource({ collectDelayMs: 0, now: AT }),
-      checks: CHECKS,
-      context: { settings: DEFAULT_CHECK_SETTINGS },
-      concurrency: 4,
-      now: () => AT,
-    },
-    "scan-1",
-  );
+  await runDemoScan(t.db, { id: "scan-1", at: AT });
   scan = { id: "scan-1", finishedAt: (await getScan(t.db, "scan-1"))?.finishedAt ?? "" };
   const rows = await t.db.selectFrom("findings").selectAll().where("scan_id", "=", "scan-1").execute();
   // The scan engine wrote these columns from the typed enums.

@@ -2,17 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Attestation } from "@/lib/schemas/compliance";
 import type { Status } from "@/lib/schemas/finding";
-import { DEFAULT_CHECK_SETTINGS } from "@/server/checks/define-check";
-import { CHECKS } from "@/server/checks/registry";
 import { evaluateFramework } from "@/server/compliance/evaluate";
 import { FRAMEWORKS, getFramework } from "@/server/compliance/frameworks";
 import { sqliteTestDb, type TestDb } from "@/server/db/testing";
-import { insertScan } from "@/server/scans/repository";
-import { runScan } from "@/server/scans/run-scan";
-import { createDemoSource } from "@/server/sources/demo";
 import { buildAssessmentResults } from "./build";
 import { oscalErrors } from "./testing";
 import type { AssessmentInput, OscalFinding } from "./types";
+import { runDemoScan } from "@/server/scans/testing";
 
 const AT = new Date("2026-11-27T06:00:00Z");
 const NOW = new Date("2026-11-28T09:00:00Z");
@@ -28,16 +24,7 @@ let t: TestDb;
 let demo: OscalFinding[] = [];
 beforeAll(async () => {
   t = await sqliteTestDb();
-  await insertScan(t.db, {
-    id: SCAN.id,
-    source: "demo",
-    requestedBy: "test",
-    settings: DEFAULT_CHECK_SETTINGS,
-    now: AT.toISOString(),
-  });
-  const source = createDemoSource({ collectDelayMs: 0, now: AT });
-  const deps = { db: t.db, source, checks: CHECKS, context: { settings: DEFAULT_CHECK_SETTINGS }, concurrency: 4, now: () => AT };
-  await runScan(deps, SCAN.id);
+  await runDemoScan(t.db, { id: SCAN.id, at: AT });
   const rows = await t.db.selectFrom("findings").selectAll().where("scan_id", "=", SCAN.id).execute();
   demo = rows.map((r) => ({
     checkId: r.check_id,

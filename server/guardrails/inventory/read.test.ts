@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardrailInventoryQuerySchema, guardrailInventoryResponseSchema } from "@/lib/schemas/guardrail-inventory";
-import { DEFAULT_CHECK_SETTINGS } from "@/server/checks/define-check";
-import { CHECKS } from "@/server/checks/registry";
 import { sqliteTestDb, type TestDb } from "@/server/db/testing";
-import { insertScan } from "@/server/scans/repository";
-import { runScan } from "@/server/scans/run-scan";
-import { createDemoSource } from "@/server/sources/demo";
 import { accountByKey } from "@/server/sources/demo/accounts";
 import { NO_SCAN_MESSAGE, readGuardrailInventory } from "./read";
+import { runDemoScan } from "@/server/scans/testing";
 
 const AT = new Date("2026-11-27T06:00:00Z");
 const ALL = guardrailInventoryQuerySchema.parse({});
@@ -21,24 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function demoScan(): Promise<void> {
-  await insertScan(t.db, {
-    id: "scan-1",
-    source: "demo",
-    requestedBy: "test",
-    settings: DEFAULT_CHECK_SETTINGS,
-    now: AT.toISOString(),
-  });
-  await runScan(
-    {
-      db: t.db,
-      source: createDemoSource({ collectDelayMs: 0, now: AT }),
-      checks: CHECKS,
-      context: { settings: DEFAULT_CHECK_SETTINGS },
-      concurrency: 4,
-      now: () => AT,
-    },
-    "scan-1",
-  );
+  await runDemoScan(t.db, { id: "scan-1", at: AT });
 }
 
 describe("readGuardrailInventory", () => {

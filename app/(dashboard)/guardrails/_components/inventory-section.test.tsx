@@ -4,15 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GuardrailInventoryResponse, GuardrailView } from "@/lib/schemas/guardrail-inventory";
 import { guardrailInventoryQuerySchema } from "@/lib/schemas/guardrail-inventory";
 import { guardrailInventoryKeys } from "@/hooks/use-guardrail-inventory";
-import { DEFAULT_CHECK_SETTINGS } from "@/server/checks/define-check";
-import { CHECKS } from "@/server/checks/registry";
 import { sqliteTestDb, type TestDb } from "@/server/db/testing";
 import { readGuardrailInventory } from "@/server/guardrails/inventory";
-import { insertScan } from "@/server/scans/repository";
-import { runScan } from "@/server/scans/run-scan";
-import { createDemoSource } from "@/server/sources/demo";
 import { GuardrailDetails } from "./inventory-details";
 import { GuardrailInventorySection } from "./inventory-section";
+import { runDemoScan } from "@/server/scans/testing";
 
 const AT = new Date("2026-11-27T06:00:00Z");
 let t: TestDb;
@@ -20,16 +16,7 @@ let inventory: GuardrailInventoryResponse;
 
 beforeAll(async () => {
   t = await sqliteTestDb();
-  await insertScan(t.db, {
-    id: "s",
-    source: "demo",
-    requestedBy: "test",
-    settings: DEFAULT_CHECK_SETTINGS,
-    now: AT.toISOString(),
-  });
-  const context = { settings: DEFAULT_CHECK_SETTINGS };
-  const source = createDemoSource({ collectDelayMs: 0, now: AT });
-  await runScan({ db: t.db, source, checks: CHECKS, context, concurrency: 4, now: () => AT }, "s");
+  await runDemoScan(t.db, { id: "s", at: AT });
   inventory = await readGuardrailInventory(t.db, guardrailInventoryQuerySchema.parse({}));
 });
 afterAll(() => t.close());
