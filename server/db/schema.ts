@@ -67,10 +67,35 @@ interface SavedViewsTable {
   owner_name: Generated<string>;
 }
 
+interface EvidenceExportsTable {
+  id: string;
+  scan_id: string;
+  framework: string;
+  manifest_sha256: string;
+  previous_manifest_sha256: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+interface AttestationsTable {
+  id: string;
+  scan_id: string;
+  framework_id: string;
+  requirement_id: string;
+  attested_by: string;
+  attested_at: string;
+  text: string;
+  attachment_name: string | null;
+  attachment_sha256: string | null;
+  attachment: Buffer | null;
+}
+
 export interface Database {
   scans: ScansTable;
   findings: FindingsTable;
   inventory_snapshots: InventorySnapshotsTable;
   audit_events: AuditEventsTable;
   saved_views: SavedViewsTable;
+  evidence_exports: EvidenceExportsTable;
+  attestations: AttestationsTable;
 }

@@ -13,7 +13,12 @@ export const sha256Hex = (bytes: Uint8Array | string) => createHash("sha256").up
  * matters to anyone who rebuilds a manifest and wants the same hash.
  */
 export function serializeManifest(manifest: Manifest): Buffer {
-  return Buffer.from(`${JSON.stringify(sortKeys(manifest), null, 2)}\n`, "utf8");
+  return Buffer.from(canonicalJson(manifest), "utf8");
+}
+
+/** Sorted keys at every depth, two-space indent, trailing newline: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }
 
 function sortKeys(value: unknown): unknown {
@@ -46,9 +51,9 @@ export function bundlePathProblem(path: string): string | null {
 }
 
 /**
- * Where the previous export's manifest hash comes from. The app's implementation will keep the last
- * export's hash in the database (one row per installation, written in the same transaction as the
- * export's audit record) so the chain survives restarts; tests use the in-memory one.
+ * Where the previous export's manifest hash comes from. The app uses `dbChainStore` (chain-store.ts:
+ * one `evidence_exports` row per export, a unique index keeping the chain linear across instances and
+ * restarts); tests may use the in-memory one.
  */
 export type ChainStore = {
   last(): Promise<string | null>;
