@@ -5,6 +5,10 @@ import { inventoryFiles, type ContentFile } from "./inventory";
 import { canonicalJson } from "../manifest";
 import { REMOVED } from "./sanitise";
 
+/** The parts of the written files these tests read; `raw` is text when the snapshot was not JSON, else the parsed object. */
+type SanitisedDoc = { collector: Record<string, unknown>; lambda: unknown; guardrailNote: unknown; accountId: unknown };
+type UnparsedDoc = { note: string; raw: string & Record<string, unknown>; problem: string[] };
+
 let t: TestDb;
 let scanId: string;
 let account: string;
@@ -83,7 +87,7 @@ describe("inventoryFiles", () => {
     const text = file!.content.toString("utf8");
     for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/AKIA|ASIA|X-Amz-Signature/);
-    const doc = JSON.parse(text) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const doc = JSON.parse(text) as SanitisedDoc;
     expect(doc.collector.credentials).toEqual({ accessKeyId: REMOVED, secretAccessKey: REMOVED, sessionToken: REMOVED });
     expect(doc.collector.reportUrl).toBe(`https://bucket.s3.amazonaws.com/report.pdf?${REMOVED}`);
     expect(doc.collector.note).toBe(`created with key ${REMOVED} yesterday`);
@@ -99,10 +103,10 @@ describe("inventoryFiles", () => {
       `inventory/${account}/ca-central-1.unparsed.json`,
       `inventory/${account}/sa-east-1.unparsed.json`,
     ]);
-    const [notJson, badShape] = files.map((f) => JSON.parse(f.content.toString("utf8")) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [notJson, badShape] = files.map((f) => JSON.parse(f.content.toString("utf8")) as UnparsedDoc);
     expect(notJson!.note).toMatch(/does not match/);
     expect(notJson!.raw).toBe(`{not json ${REMOVED}`);
-    expect(badShape!.problem.some((p: string) => p.startsWith("accountId"))).toBe(true);
+    expect(badShape!.problem.some((p) => p.startsWith("accountId"))).toBe(true);
     expect(badShape!.raw.accountId).toBe("not-an-account");
     expect(badShape!.raw.secret).toEqual({ password: REMOVED });
   });

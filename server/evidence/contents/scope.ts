@@ -1,25 +1,13 @@
 import "server-only";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
+import { GLOBAL_REGION } from "@/lib/schemas/finding";
 import type { Database } from "@/server/db";
 
 /** The accounts × regions an export covers; an empty list means every account (or region) of the scan. */
 export type ExportScope = { accounts: readonly string[]; regions: readonly string[] };
 
-/** Account-level findings (IAM, Organizations) are stored once, under this region, and belong to every region. */
-const GLOBAL_REGION = "global";
-
-export type FindingRow = {
-  id: string;
-  check_id: string;
-  account_id: string;
-  region: string;
-  resource_arn: string;
-  status: string;
-  severity: string;
-  category: string;
-  message: string;
-  evidence_json: string;
-};
+/** A stored finding as the export reads it (account-level findings carry GLOBAL_REGION and belong to every region). */
+export type FindingRow = Omit<Selectable<Database["findings"]>, "scan_id">;
 
 const PAGE = 2000;
 
