@@ -24,7 +24,8 @@ export const EXIT_HELP: Record<ExitCode, string> = {
   [EXIT.dataErr]: "some input could not be read (import: the failed files are listed; everything else was imported)",
   [EXIT.noInput]: "an input file cannot be read (verify: missing, unreadable or a folder)",
   [EXIT.software]: "the command failed (for scan: the scan itself failed); the message says why",
-  [EXIT.busy]: "another scan is already running; try again when it has finished",
+  [EXIT.busy]:
+    "another scan is already running; try again when it has finished (export: the scan is not finished, or another export took the chain's tip)",
   [EXIT.config]: "configuration error: an environment setting is invalid (the message names it)",
   [EXIT.interrupted]: "interrupted (Ctrl-C or SIGTERM)",
 };

@@ -56,7 +56,7 @@ describe("runCli routing", () => {
   it("rejects an unknown command with exit 2 and a suggestion", async () => {
     const ctx = testContext();
     expect(await runCli(["scna"], ctx)).toBe(EXIT.usage);
-    expect(ctx.stderr.text()).toContain('Unknown command "scna". Did you mean "scan"? Commands: scan, import, verify.');
+    expect(ctx.stderr.text()).toContain('Unknown command "scna". Did you mean "scan"? Commands: scan, import, export, verify.');
     expect(ctx.stderr.text()).toContain('Run "npm run strata -- --help" for usage.');
     expect(await runCli(["help", "nope"], testContext())).toBe(EXIT.usage);
   });

@@ -1,12 +1,13 @@
 import { ConfigError } from "@/server/config/env";
 import { suggest } from "./args";
 import { PROGRAM, formatExitCodes, type CliCommand, type CliContext } from "./command";
+import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { scanCommand } from "./commands/scan";
 import { verifyCommand } from "./commands/verify";
 import { CliError, EXIT, EXIT_HELP, UsageError, type ExitCode } from "./errors";
 
-const COMMANDS: readonly CliCommand[] = [scanCommand, importCommand, verifyCommand];
+const COMMANDS: readonly CliCommand[] = [scanCommand, importCommand, exportCommand, verifyCommand];
 
 const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h";
 

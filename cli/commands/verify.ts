@@ -1,3 +1,4 @@
+import { parsePrevious, parseTrustedKeys, type ParsedField } from "@/lib/evidence/verify-fields";
 import { suggest } from "../args";
 import { PROGRAM, formatExitCodes, type CliCommand } from "../command";
 import { EXIT, UsageError } from "../errors";
@@ -5,7 +6,11 @@ import { EXIT, UsageError } from "../errors";
 /** verify takes several operands and a boolean --json, which defineCommand's one-operand, valued flags do not. */
 export type VerifyArgs = { files: string[]; json: boolean; previous?: string | null; trustedKeys?: string[] };
 
-const SHA256 = /^[0-9a-f]{64}$/;
+/** A field parsed as the verification page parses it; its message names the flag instead of the field. */
+function field<T>(parsed: ParsedField<T>, flag: string): T {
+  if (!parsed.ok) throw new UsageError(parsed.message.replace(/^Invalid [a-z ]+? "/, `Invalid ${flag} "`));
+  return parsed.value;
+}
 const FLAGS = ["json", "previous", "trusted-key"];
 
 const HELP = [
@@ -50,18 +55,10 @@ function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
     if (flag === "json" && inline === undefined) args.json = true;
     else if (flag === "previous") {
       if (args.previous !== undefined) throw new UsageError("--previous was given more than once.");
-      const text = value();
-      if (text !== "none" && !SHA256.test(text))
-        throw new UsageError(`Invalid --previous "${text}": must be a lower-case hex SHA-256 or none.`);
-      args.previous = text === "none" ? null : text;
+      args.previous = field(parsePrevious(value()), "--previous") ?? null;
     } else if (flag === "trusted-key") {
-      const ids = value()
-        .split(",")
-        .map((x) => x.trim())
-        .filter(Boolean);
-      const bad = ids.find((id) => !SHA256.test(id));
-      if (bad !== undefined || ids.length === 0)
-        throw new UsageError(`Invalid --trusted-key "${bad ?? ""}": must be a key id (64 lower-case hex characters).`);
+      const ids = field(parseTrustedKeys(value()), "--trusted-key");
+      if (!ids) throw new UsageError('Invalid --trusted-key "": must be a key id (64 lower-case hex characters).');
       args.trustedKeys = [...(args.trustedKeys ?? []), ...ids];
     } else {
       const close = suggest(flag, FLAGS);

@@ -2,6 +2,8 @@
 
 import {
   Activity,
+  BadgeCheck,
+  FileCheck2,
   LayoutDashboard,
   ListChecks,
   ScrollText,
@@ -23,6 +25,12 @@ const ITEMS: readonly Item[] = [
   { href: "/guardrails", label: "Guardrails", icon: ShieldCheck, isActive: (p) => p.startsWith("/guardrails") },
 ];
 
+/** Compliance status and evidence verification are open to every role; exporting is gated on the page. */
+const EVIDENCE: readonly Item[] = [
+  { href: "/compliance", label: "Compliance", icon: BadgeCheck, isActive: (p) => p.startsWith("/compliance") },
+  { href: "/evidence/verify", label: "Verify evidence", icon: FileCheck2, isActive: (p) => p.startsWith("/evidence") },
+];
+
 /** Shown to roles with logs:read. */
 const INVOCATIONS: Item = { href: "/logs", label: "Invocations", icon: ScrollText, isActive: (p) => p.startsWith("/logs") };
 
@@ -41,6 +49,7 @@ export function NavLinks({ access, onNavigate }: Props) {
   const pathname = usePathname();
   const groups: { label: string; items: Item[] }[] = [
     { label: "Posture", items: [...ITEMS] },
+    { label: "Compliance", items: [...EVIDENCE] },
     ...(investigate.length > 0 ? [{ label: "Investigate", items: investigate }] : []),
     ...(access.settings ? [{ label: "Administration", items: [SETTINGS] }] : []),
   ];

@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   "activity:read",
   "scans:run",
   "reports:export",
+  /** Record an attestation for a MANUAL compliance requirement: a statement made on the organisation's behalf. */
+  "compliance:attest",
   "settings:manage",
   "audit:read",
 ] as const;

@@ -18,7 +18,7 @@ export const REQUIREMENT_ID_FORMATS = {
 } as const satisfies Record<string, RegExp>;
 
 export type FrameworkId = keyof typeof REQUIREMENT_ID_FORMATS;
-const FRAMEWORK_IDS = Object.keys(REQUIREMENT_ID_FORMATS) as [FrameworkId, ...FrameworkId[]];
+export const FRAMEWORK_IDS = Object.keys(REQUIREMENT_ID_FORMATS) as [FrameworkId, ...FrameworkId[]];
 
 const requirementSchema = z.object({
   id: z.string().min(1),

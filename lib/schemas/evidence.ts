@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FRAMEWORK_IDS } from "./compliance";
 
 export const EVIDENCE_FORMAT = "strata-evidence/1";
 
@@ -66,3 +67,53 @@ export const chainReportSchema = z.object({
 });
 
 export type ChainReport = z.infer<typeof chainReportSchema>;
+
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** What the export dialog, the export route and `strata export` ask for: the same options everywhere. */
+export const exportRequestSchema = z.strictObject({
+  scanId: z.string().min(1).max(100),
+  framework: z.union([z.enum(FRAMEWORK_IDS), z.literal("all")]),
+  /** Empty: every account of the scan. */
+  accounts: z.array(z.string().regex(ACCOUNT_ID, "each account id must be 12 digits")).max(1000).default([]),
+  /** Empty: every region of the scan. */
+  regions: z.array(z.string().regex(REGION, "each region must look like eu-west-1")).max(100).default([]),
+});
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
+export const EXPORT_PHASES = [
+  "queued",
+  "evaluating",
+  "report",
+  "findings",
+  "ocsf",
+  "oscal",
+  "inventory",
+  "attestations",
+  "signing",
+  "done",
+] as const;
+export type ExportPhase = (typeof EXPORT_PHASES)[number];
+
+export const exportJobSchema = z.object({
+  id: z.string(),
+  state: z.enum(["building", "ready", "failed"]),
+  phase: z.enum(EXPORT_PHASES),
+  /** Phases finished out of all phases: what the progress bar shows. */
+  step: z.number().int().nonnegative(),
+  steps: z.number().int().positive(),
+  /** Bytes of ZIP written so far. */
+  bytes: z.number().int().nonnegative(),
+  request: exportRequestSchema,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  fileName: z.string(),
+  manifestSha256: z.string().nullable(),
+  previousManifestSha256: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ExportJob = z.infer<typeof exportJobSchema>;
+
+export const exportParamsSchema = z.object({ exportId: z.uuid("an export id is a UUID") });

@@ -5,6 +5,9 @@ import { checkStatus, requirementStatus, type CheckStatus, type ComplianceFindin
 
 export type ComplianceScope = { accounts?: readonly string[]; regions?: readonly string[] };
 
+/** A finding, or `count` identical ones: a grouped query's row stands for many without loading them. */
+export type CountedFinding = ComplianceFinding & { count?: number };
+
 type RequirementResult = {
   requirementId: string;
   status: RequirementStatus;
@@ -47,12 +50,12 @@ function latestAttestations(frameworkId: string, attestations: readonly Attestat
 class Tallies {
   private readonly map = new Map<string, Map<string, Tally>>();
 
-  add(key: string, f: ComplianceFinding): void {
+  add(key: string, f: CountedFinding): void {
     const byCheck = this.map.get(key) ?? new Map<string, Tally>();
     this.map.set(key, byCheck);
     const tally = byCheck.get(f.checkId) ?? { count: 0, seen: new Set() };
     byCheck.set(f.checkId, tally);
-    tally.count += 1;
+    tally.count += f.count ?? 1;
     tally.seen.add(f.status);
   }
 
@@ -69,7 +72,7 @@ function merge(a: Tally | undefined, b: Tally | undefined): Tally | undefined {
 /** Per-requirement status, breakdowns and coverage for one framework over one scan's findings. */
 export function evaluateFramework(
   framework: Framework,
-  findings: readonly ComplianceFinding[],
+  findings: readonly CountedFinding[],
   options: { scope?: ComplianceScope; attestations?: readonly Attestation[] } = {},
 ): FrameworkResult {
   const scope = options.scope ?? {};

@@ -6,14 +6,19 @@ const none = (hash: string | null) => hash ?? "none (first export)";
 
 /**
  * Verifies each bundle, then that each one names the one before it as its previous manifest, in the
- * order given. `expectedPreviousManifestSha256` applies to the first bundle only.
+ * order given. `expectedPreviousManifestSha256` applies to the first bundle only. `names` label bundles
+ * given as bytes (an upload's file names); a path names itself.
  */
-export async function verifyChain(inputs: readonly (Uint8Array | string)[], options: VerifyOptions = {}): Promise<ChainReport> {
+export async function verifyChain(
+  inputs: readonly (Uint8Array | string)[],
+  options: VerifyOptions & { names?: readonly string[] } = {},
+): Promise<ChainReport> {
+  const { names, ...verifyOptions } = options;
   const bundles: BundleReport[] = [];
   for (const [i, input] of inputs.entries()) {
-    const name = typeof input === "string" ? input : `bundle ${i + 1}`;
+    const name = typeof input === "string" ? input : (names?.[i] ?? `bundle ${i + 1}`);
     const first = i === 0 ? {} : { expectedPreviousManifestSha256: undefined };
-    bundles.push(await verifyBundle(input, { ...options, ...first, name }));
+    bundles.push(await verifyBundle(input, { ...verifyOptions, ...first, name }));
   }
   const links = bundles.slice(1).map((current, i) => checkLink(bundles[i] as BundleReport, current, i + 1));
   return { ok: bundles.length > 0 && bundles.every((b) => b.ok) && links.every((l) => l.ok), bundles, links };

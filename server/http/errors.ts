@@ -1,6 +1,7 @@
 import "server-only";
 
-type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "validation" | "conflict" | "upstream" | "internal";
+type ErrorCode =
+  "unauthorized" | "forbidden" | "not_found" | "validation" | "conflict" | "payload_too_large" | "upstream" | "internal";
 
 /** The application's error family; `toHttp` maps each to a status once, for every route. */
 class AppError extends Error {
@@ -42,6 +43,13 @@ export class ValidationError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, details?: unknown) {
     super("conflict", 409, message, details);
+  }
+}
+
+/** An upload over a size limit; refused before anything in it was used. */
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super("payload_too_large", 413, message);
   }
 }
 

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Tabs } from "@/components/ui/tabs";
 import { JustificationField, JUSTIFICATION_MAX, JUSTIFICATION_MIN } from "@/components/logs/justification-field";
-import { ModalDialog } from "@/components/logs/modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { TextBlock } from "@/components/logs/safe-text";
 import { revealLogRecord } from "@/hooks/use-logs";
 import { ApiError } from "@/lib/api/fetcher";
