@@ -24,8 +24,11 @@ class FrameworkPage {
       .first();
     const button = row.getByRole("button").first();
     const label = (await button.textContent()) ?? "";
-    await button.click();
-    await expect(this.drawer).toBeVisible();
+    // The rows are server-rendered: a click that lands before hydration does nothing, so it is retried.
+    await expect(async () => {
+      await button.click();
+      await expect(this.drawer).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(this.drawer.getByRole("heading", { level: 2 })).toContainText(label.trim().split(/\s/)[0] ?? "");
     return label;
   }

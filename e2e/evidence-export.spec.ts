@@ -21,9 +21,12 @@ test.describe("evidence export", () => {
     await page.goto("/compliance/soc2");
     await expect(page.getByRole("heading", { level: 1, name: /SOC 2/ })).toBeVisible();
 
-    await page.getByRole("button", { name: "Export evidence" }).click();
+    // The button is server-rendered and its dialog loads after the page: a click before that does nothing.
     const dialog = page.getByRole("dialog", { name: "Export evidence bundle" });
-    await expect(dialog).toBeVisible();
+    await expect(async () => {
+      await page.getByRole("button", { name: "Export evidence" }).click();
+      await expect(dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(dialog.getByText("Accounts")).toBeVisible();
     await dialog.getByRole("button", { name: "Build bundle" }).click();
 

@@ -92,6 +92,6 @@ test.describe("evidence verification page", () => {
     await page.getByRole("button", { name: /^Verify/ }).click();
     const links = result.getByRole("list", { name: "Chain links" });
     await expect(links).toContainText("Bundle 1 · chain-2-february.zip → Bundle 2 · chain-1-january.zip");
-    await expect(links).toContainText("(the two are in reverse order: bundle 1 follows bundle 2).");
+    await expect(links).toContainText("(the two are in reverse order: chain-2-february.zip follows chain-1-january.zip).");
   });
 });

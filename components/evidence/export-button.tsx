@@ -25,7 +25,7 @@ export type ExportEvidenceProps = {
 };
 
 const PHASE_LABEL: Record<ExportPhase, string> = {
-  queued: "Waiting for the export before it",
+  queued: "Queued",
   evaluating: "Evaluating requirements",
   report: "Rendering report.pdf",
   findings: "Writing findings.json and findings.csv",
@@ -151,7 +151,7 @@ function JobStatus({ job }: { job: ExportJob }) {
         <div className="flex items-baseline justify-between gap-3">
           <span className="font-medium">{PHASE_LABEL[job.phase]}…</span>
           <span className="text-xs text-(--muted) tabular-nums">
-            step {Math.min(job.step + 1, job.steps)} of {job.steps}
+            {job.phase === "queued" ? "waiting" : `step ${Math.min(job.step + 1, job.steps)} of ${job.steps}`}
             {job.bytes > 0 && ` · ${formatBytes(job.bytes)}`}
           </span>
         </div>

@@ -1,6 +1,7 @@
 import { CircleCheck, CircleMinus, CircleX, Hand, TriangleAlert, type LucideIcon } from "lucide-react";
 import type { Severity, Status } from "@/lib/schemas/finding";
 import { cn } from "@/components/ui/cn";
+import { ToneBadge, ToneIcon } from "@/components/ui/tone-badge";
 import { SEVERITY_LABEL, SEVERITY_TONE, STATUS_DESCRIPTION, STATUS_LABEL, STATUS_TONE } from "./labels";
 
 const STATUS_ICON: Record<Status, LucideIcon> = {
@@ -11,29 +12,20 @@ const STATUS_ICON: Record<Status, LucideIcon> = {
   MANUAL: Hand,
 };
 
-/** Colour never carries the meaning alone: every badge has an icon or shape and a word. */
 export function StatusBadge({ status, className }: { status: Status; className?: string }) {
-  const Icon = STATUS_ICON[status];
-  const tone = STATUS_TONE[status];
   return (
-    <span
-      title={STATUS_DESCRIPTION[status]}
-      className={cn(
-        "inline-flex h-6 items-center gap-1 rounded-md border px-1.5 text-xs font-medium whitespace-nowrap",
-        tone.bg,
-        tone.border,
-        className,
-      )}
-    >
-      <Icon aria-hidden className={cn("size-3.5", tone.text)} strokeWidth={2.25} />
-      {STATUS_LABEL[status]}
-    </span>
+    <ToneBadge
+      icon={STATUS_ICON[status]}
+      tone={STATUS_TONE[status]}
+      label={STATUS_LABEL[status]}
+      description={STATUS_DESCRIPTION[status]}
+      className={className}
+    />
   );
 }
 
 export function StatusIcon({ status, className }: { status: Status; className?: string }) {
-  const Icon = STATUS_ICON[status];
-  return <Icon aria-hidden className={cn("size-4", STATUS_TONE[status].text, className)} strokeWidth={2.25} />;
+  return <ToneIcon icon={STATUS_ICON[status]} tone={STATUS_TONE[status]} className={className} />;
 }
 
 const SEVERITY_BARS: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };

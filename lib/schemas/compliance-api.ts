@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { attestationSchema, FRAMEWORK_IDS, REQUIREMENT_STATUSES } from "./compliance";
 import { categorySchema, severitySchema, statusSchema } from "./finding";
+import { findingDetailSchema } from "./posture";
 
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z0-9-]{2,32}$/;
@@ -118,19 +119,8 @@ export type ComplianceTrendPoint = z.infer<typeof trendPointSchema>;
 export const frameworkTrendSchema = z.object({ frameworkId: z.enum(FRAMEWORK_IDS), points: z.array(trendPointSchema) });
 export type FrameworkTrend = z.infer<typeof frameworkTrendSchema>;
 
-const requirementFindingSchema = z.object({
-  id: z.string(),
-  checkId: z.string(),
-  checkTitle: z.string(),
-  accountId: z.string(),
-  accountName: z.string(),
-  region: z.string(),
-  resourceArn: z.string(),
-  status: statusSchema,
-  severity: severitySchema,
-  message: z.string(),
-  evidence: z.unknown(),
-});
+/** A drill-down finding: the findings table's row with its evidence, as the posture finding detail has it. */
+const requirementFindingSchema = findingDetailSchema;
 export type RequirementFinding = z.infer<typeof requirementFindingSchema>;
 
 /** @public The drill-down page: `nextCursor` is null on the last page. */

@@ -82,8 +82,8 @@ export const exportRequestSchema = z.strictObject({
 });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
-export const EXPORT_PHASES = [
-  "queued",
+/** What building a bundle goes through, in order; the export reports each as it starts. */
+export const EXPORT_BUILD_PHASES = [
   "evaluating",
   "report",
   "findings",
@@ -92,8 +92,9 @@ export const EXPORT_PHASES = [
   "inventory",
   "attestations",
   "signing",
-  "done",
 ] as const;
+/** An export job's phases: waiting its turn, the build's, then done. */
+export const EXPORT_PHASES = ["queued", ...EXPORT_BUILD_PHASES, "done"] as const;
 export type ExportPhase = (typeof EXPORT_PHASES)[number];
 
 export const exportJobSchema = z.object({

@@ -52,7 +52,7 @@ export const findingsPageSchema = z.object({
 });
 export type FindingsPage = z.infer<typeof findingsPageSchema>;
 
-const findingDetailSchema = findingRowSchema.extend({ evidence: z.unknown() });
+export const findingDetailSchema = findingRowSchema.extend({ evidence: z.unknown() });
 export type FindingDetail = z.infer<typeof findingDetailSchema>;
 
 const checkSummarySchema = z.object({

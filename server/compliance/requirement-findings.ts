@@ -1,11 +1,11 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { RequirementFindingsPage, RequirementFindingsQuery } from "@/lib/schemas/compliance-api";
-import { GLOBAL_REGION, type Severity, type Status } from "@/lib/schemas/finding";
-import { getCheck } from "@/server/checks/registry";
+import { GLOBAL_REGION } from "@/lib/schemas/finding";
 import type { Database } from "@/server/db";
 import { NotFoundError, ValidationError } from "@/server/http/errors";
 import { accountNames } from "@/server/posture/accounts";
+import { toDetail } from "@/server/posture/findings";
 import { severityRank, statusRank } from "@/server/posture/sql-order";
 import { getFrameworkOrThrow, resolveComplianceScan } from "./scope";
 
@@ -58,7 +58,18 @@ export async function listRequirementFindings(
   const s = statusRank();
   const v = severityRank();
   let page = base
-    .select(["id", "check_id", "account_id", "region", "resource_arn", "status", "severity", "message", "evidence_json"])
+    .select([
+      "id",
+      "check_id",
+      "account_id",
+      "region",
+      "resource_arn",
+      "status",
+      "severity",
+      "category",
+      "message",
+      "evidence_json",
+    ])
     .select([s.as("s"), v.as("v")]);
   if (after)
     page = page.where(
@@ -81,19 +92,6 @@ export async function listRequirementFindings(
     scanId: scan.id,
     total: Number(count?.n ?? 0),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ s: Number(last.s), v: Number(last.v), id: last.id }) : null,
-    rows: shown.map((r) => ({
-      id: r.id,
-      checkId: r.check_id,
-      checkTitle: getCheck(r.check_id)?.title ?? r.check_id,
-      accountId: r.account_id,
-      accountName: names.get(r.account_id) ?? r.account_id,
-      region: r.region,
-      resourceArn: r.resource_arn,
-      // Values were written from the typed enums by the scan engine.
-      status: r.status as Status,
-      severity: r.severity as Severity,
-      message: r.message,
-      evidence: JSON.parse(r.evidence_json) as unknown,
-    })),
+    rows: shown.map((r) => toDetail(r, names)),
   };
 }

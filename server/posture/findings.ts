@@ -36,8 +36,17 @@ function toRow(r: Row, names: Map<string, string>): FindingRow {
   };
 }
 
+/** A damaged evidence column shows as its text rather than failing the whole page. */
+function parseEvidence(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return { unparsed: text };
+  }
+}
+
 export function toDetail(r: Row & { evidence_json: string }, names: Map<string, string>): FindingDetail {
-  return { ...toRow(r, names), evidence: JSON.parse(r.evidence_json) as unknown };
+  return { ...toRow(r, names), evidence: parseEvidence(r.evidence_json) };
 }
 
 function filtered(db: Kysely<Database>, scanId: string, q: FindingsQuery) {

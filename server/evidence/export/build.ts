@@ -2,7 +2,7 @@ import "server-only";
 import { Readable, type Writable } from "node:stream";
 import type { Kysely } from "kysely";
 import type { Framework } from "@/lib/schemas/compliance";
-import type { ExportPhase, ExportRequest, Manifest } from "@/lib/schemas/evidence";
+import { EXPORT_BUILD_PHASES, type ExportPhase, type ExportRequest, type Manifest } from "@/lib/schemas/evidence";
 import { GLOBAL_REGION } from "@/lib/schemas/finding";
 import type { Scan } from "@/lib/schemas/scan";
 import { listAttestations, type StoredAttestation } from "@/server/compliance/attestations";
@@ -35,18 +35,6 @@ export type BuildOptions = {
   /** Already resolved (the route checks the request before it answers); resolved here otherwise. */
   basis?: ExportBasis;
 };
-
-/** Phases a bundle goes through, in order; "queued" and "done" bracket them for the job's state. */
-const BUILD_PHASES = [
-  "evaluating",
-  "report",
-  "findings",
-  "ocsf",
-  "oscal",
-  "inventory",
-  "attestations",
-  "signing",
-] as const satisfies readonly ExportPhase[];
 
 /** The scan, its findings in scope and each framework's result: what every file of the bundle is built from. */
 export type ExportBasis = {
@@ -129,10 +117,10 @@ export async function buildEvidenceBundle(
   out: Writable,
 ): Promise<{ manifest: Manifest; manifestSha256: string; previousManifestSha256: string | null }> {
   const { db, request, onProgress, signal } = options;
-  const steps = BUILD_PHASES.length;
-  const enter = (phase: (typeof BUILD_PHASES)[number]) => {
+  const steps = EXPORT_BUILD_PHASES.length;
+  const enter = (phase: (typeof EXPORT_BUILD_PHASES)[number]) => {
     signal?.throwIfAborted();
-    onProgress?.({ phase, step: BUILD_PHASES.indexOf(phase), steps });
+    onProgress?.({ phase, step: EXPORT_BUILD_PHASES.indexOf(phase), steps });
   };
 
   enter("evaluating");

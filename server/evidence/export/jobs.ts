@@ -4,7 +4,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
-import { EXPORT_PHASES, type ExportJob, type ExportRequest } from "@/lib/schemas/evidence";
+import { EXPORT_BUILD_PHASES, type ExportJob, type ExportRequest } from "@/lib/schemas/evidence";
 import { recordAudit } from "@/server/audit/record";
 import { env } from "@/server/config/env";
 import type { Database } from "@/server/db";
@@ -49,7 +49,7 @@ export async function startExport(db: Kysely<Database>, request: ExportRequest, 
     state: "building",
     phase: "queued",
     step: 0,
-    steps: EXPORT_PHASES.length - 2,
+    steps: EXPORT_BUILD_PHASES.length,
     bytes: 0,
     request,
     createdBy: who.actor,

@@ -63,7 +63,7 @@ describe("evidence export API", () => {
     expect(started.status).toBe(202);
     const queued = exportJobSchema.parse(await started.json());
     expect(queued.state).toBe("building");
-    expect(queued.fileName).toMatch(/^strata-evidence-soc2-scan-api-\d{8}T\d{6}Z\.zip$/);
+    expect(queued.fileName).toMatch(/^strata-evidence-soc2-scanapi-\d{8}T\d{6}Z\.zip$/);
 
     const done = await waitUntilBuilt(queued.id);
     expect(done).toMatchObject({ state: "ready", phase: "done", step: done.steps, error: null, previousManifestSha256: null });
