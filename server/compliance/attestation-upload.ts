@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { SessionUser } from "@/server/auth/session";
 import type { Database } from "@/server/db";
 import { PayloadTooLargeError, ValidationError } from "@/server/http/errors";
+import { readMultipart } from "@/server/http/multipart";
 import { addAttestation, MAX_ATTACHMENT_BYTES, type StoredAttestation } from "./attestations";
 
 /** Room for the text fields and multipart framing beside a largest-allowed file. */
@@ -10,30 +11,6 @@ const FORM_OVERHEAD_BYTES = 128 * 1024;
 const MAX_BODY_BYTES = MAX_ATTACHMENT_BYTES + FORM_OVERHEAD_BYTES;
 const TOO_LARGE = "The attachment is larger than 5 MB.";
 const FIELDS = ["scanId", "frameworkId", "requirementId", "text"] as const;
-
-/** Reads at most `limit` bytes of a body and refuses the rest, so a chunked upload without a length cannot fill memory. */
-async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new PayloadTooLargeError(TOO_LARGE);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
 
 type AttestationForm = {
   scanId: string;
@@ -43,24 +20,13 @@ type AttestationForm = {
   attachment?: { name: string; bytes: Uint8Array };
 };
 
-/** The multipart form of POST /api/compliance/attestations, size-checked before it is buffered. */
+/** The multipart form of POST /api/compliance/attestations, size-checked before it is buffered (readMultipart). */
 async function readAttestationForm(request: Request): Promise<AttestationForm> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data"))
-    throw new ValidationError(
-      "Send the attestation as multipart/form-data (fields scanId, frameworkId, requirementId, text, file).",
-    );
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new PayloadTooLargeError(TOO_LARGE);
-  if (!request.body) throw new ValidationError("The request has no body.");
-  const bytes = await readCapped(request.body, MAX_BODY_BYTES);
-
-  let form: FormData;
-  try {
-    form = await new Response(bytes, { headers: { "content-type": type } }).formData();
-  } catch {
-    throw new ValidationError("The multipart body could not be read.");
-  }
+  const form = await readMultipart(request, {
+    maxBytes: MAX_BODY_BYTES,
+    notMultipart: "Send the attestation as multipart/form-data (fields scanId, frameworkId, requirementId, text, file).",
+    tooLarge: () => TOO_LARGE,
+  });
   const values: Partial<Record<(typeof FIELDS)[number], string>> = {};
   const missing: string[] = [];
   for (const field of FIELDS) {

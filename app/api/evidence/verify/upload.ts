@@ -3,6 +3,7 @@ import { MAX_VERIFY_FILES, parsePrevious, parseTrustedKeys } from "@/lib/evidenc
 import type { VerifyLimits } from "@/server/evidence/verify";
 import { MiB } from "@/server/evidence/zip-read";
 import { PayloadTooLargeError, ValidationError } from "@/server/http/errors";
+import { readMultipart } from "@/server/http/multipart";
 
 type UploadedBundle = { name: string; bytes: Buffer };
 
@@ -25,10 +26,13 @@ const maxRequestBytes = (limits: VerifyLimits) => 2 * limits.maxZipBytes;
 
 /** Reads and checks the multipart form of POST /api/evidence/verify; every refusal names the field or file. */
 export async function readVerifyUpload(request: Request, limits: VerifyLimits): Promise<VerifyUpload> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(type))
-    throw new ValidationError('Send the bundles as multipart/form-data, one "bundle" file field per ZIP.');
-  const form = await readForm(request, type, maxRequestBytes(limits));
+  const max = maxRequestBytes(limits);
+  const form = await readMultipart(request, {
+    maxBytes: max,
+    notMultipart: 'Send the bundles as multipart/form-data, one "bundle" file field per ZIP.',
+    tooLarge: (bytes) =>
+      `The upload is ${bytes === null ? "over" : `${MiB(bytes)}, over`} the ${MiB(max)} one request may carry (all bundles together). ${OFFLINE}`,
+  });
 
   for (const key of new Set(form.keys())) {
     if (!FIELDS.has(key))
@@ -72,38 +76,4 @@ function single(form: FormData, field: string): string | undefined {
   const values = form.getAll(field).map(text(field));
   if (values.length > 1) throw new ValidationError(`${field} was given more than once.`);
   return values[0];
-}
-
-/** The body, refused as soon as it is over `max`, before the parser buffers it. */
-async function readForm(request: Request, type: string, max: number): Promise<FormData> {
-  const declared = request.headers.get("content-length");
-  const length = declared === null ? null : Number(declared);
-  if (length !== null && length > max)
-    throw new PayloadTooLargeError(
-      `The upload is ${MiB(length)}, over the ${MiB(max)} one request may carry (all bundles together). ${OFFLINE}`,
-    );
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = request.body?.getReader();
-  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
-    received += read.value.length;
-    if (received > max) {
-      await reader?.cancel();
-      throw new PayloadTooLargeError(
-        `The upload is over the ${MiB(max)} one request may carry (all bundles together). ${OFFLINE}`,
-      );
-    }
-    chunks.push(read.value);
-  }
-  // Next's proxy layer buffers at most experimental.proxyClientMaxBodySize of a body and silently drops
-  // the rest; a multipart error would hide that, so it is named here.
-  if (length !== null && received < length)
-    throw new PayloadTooLargeError(
-      `Only ${MiB(received)} of the ${MiB(length)} upload reached the server: a request body limit in front of it cut the upload short. ${OFFLINE}`,
-    );
-  try {
-    return await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
-  } catch {
-    throw new ValidationError("The request body is not valid multipart/form-data (it may have been cut short).");
-  }
 }
