@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { CircleAlert, Download, FileArchive, FileCheck2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { formatBytes } from "@/components/logs/format";
+import { formatBytes } from "@/lib/format-bytes";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ModalDialog } from "@/components/ui/modal-dialog";

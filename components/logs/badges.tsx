@@ -1,10 +1,8 @@
-import { ArrowRightLeft, ShieldAlert, ShieldCheck, TriangleAlert } from "lucide-react";
+import { ArrowRightLeft, ShieldAlert, ShieldCheck } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import type { LogSummary } from "@/lib/schemas/logs";
+import { BADGE } from "./error-code";
 import { POLICY_LABEL, POLICY_SHORT } from "./format";
-import { visibleText } from "./escape";
-
-const BADGE = "inline-flex h-5 items-center gap-1 rounded border px-1.5 text-[11px] font-medium whitespace-nowrap";
 
 /** Colour never carries the meaning alone: each badge has an icon and a word. */
 export function GuardrailBadge({ action, className }: { action: LogSummary["guardrailAction"]; className?: string }) {
@@ -36,20 +34,6 @@ export function PolicyBadge({ type, short }: { type: keyof typeof POLICY_LABEL; 
       className={cn(BADGE, "border-status-manual/25 bg-status-manual/10 text-status-manual dark:text-violet-300")}
     >
       {short ? POLICY_SHORT[type] : POLICY_LABEL[type]}
-    </span>
-  );
-}
-
-export function ErrorCode({ code }: { code: string | null }) {
-  if (!code) return <span className="text-xs text-(--muted)">–</span>;
-  const shown = visibleText(code);
-  return (
-    <span
-      className={cn(BADGE, "max-w-full border-status-error/30 bg-status-error/10 text-amber-800 dark:text-amber-300")}
-      title={shown}
-    >
-      <TriangleAlert aria-hidden className="size-3 shrink-0" strokeWidth={2.25} />
-      <span className="truncate">{shown}</span>
     </span>
   );
 }

@@ -43,12 +43,6 @@ export function formatLatency(ms: number | null): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 const MODEL_KINDS: Record<string, string> = {
   "foundation-model": "",
   "inference-profile": "",

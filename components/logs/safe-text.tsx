@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { formatBytes } from "./format";
+import { formatBytes } from "@/lib/format-bytes";
 import { splitInvisible, truncateText } from "./escape";
 
 const DEFAULT_LIMIT = 20_000;

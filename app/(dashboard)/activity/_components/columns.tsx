@@ -1,7 +1,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { ActorLabel } from "@/components/activity/actor-label";
 import { formatEventTime, shortService } from "@/components/activity/format";
-import { ErrorCode } from "@/components/logs/badges";
+import { ErrorCode } from "@/components/logs/error-code";
 import { visibleText } from "@/components/logs/escape";
 import type { ActivityEventSummary } from "@/lib/schemas/activity-api";
 

@@ -3,7 +3,7 @@
 import { FileJson, TriangleAlert } from "lucide-react";
 import { useEffect, useState } from "react";
 import { formatEventTime, prettyJson, prettyRaw } from "@/components/activity/format";
-import { ErrorCode } from "@/components/logs/badges";
+import { ErrorCode } from "@/components/logs/error-code";
 import { SafeText, TextBlock } from "@/components/logs/safe-text";
 import { Button } from "@/components/ui/button";
 import { DrawerFrame, DrawerLoadError, DrawerSection as Section } from "@/components/ui/drawer";

@@ -1,5 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table";
-import { CrossRegionMark, ErrorCode, GuardrailBadge, PolicyBadge } from "@/components/logs/badges";
+import { CrossRegionMark, GuardrailBadge, PolicyBadge } from "@/components/logs/badges";
+import { ErrorCode } from "@/components/logs/error-code";
 import { visibleText } from "@/components/logs/escape";
 import { formatLatency, formatTokens, principalLabel, shortModel } from "@/components/logs/format";
 import type { LogSummary } from "@/lib/schemas/logs";

@@ -3,7 +3,7 @@
 import { ArrowDown, ArrowUp, X } from "lucide-react";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { formatBytes } from "@/components/logs/format";
+import { formatBytes } from "@/lib/format-bytes";
 
 export type QueuedFile = { id: number; file: File };
 
