@@ -55,6 +55,12 @@ test.describe("evidence export", () => {
     await expect(valid.getByText(manifestHash).first()).toBeVisible();
     await expect(valid.getByRole("row", { name: /report\.pdf.*Verified/ })).toBeVisible();
     await expect(valid.getByRole("row", { name: /oscal\/assessment-results\.json.*Verified/ })).toBeVisible();
+
+    // The same manifest is on the chain this dashboard recorded, with who exported it.
+    const history = page.getByRole("region", { name: "Exports from this dashboard" });
+    const row = history.getByRole("row").filter({ has: page.getByTitle(manifestHash, { exact: true }) });
+    await expect(row).toContainText("soc2");
+    await expect(row).toContainText("auditor");
   });
 
   test("an analyst is not offered the export, and the API refuses it", async ({ page, signIn }) => {

@@ -118,3 +118,21 @@ export const exportJobSchema = z.object({
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
 export const exportParamsSchema = z.object({ exportId: z.uuid("an export id is a UUID") });
+
+const exportRecordSchema = z.object({
+  id: z.string(),
+  scanId: z.string(),
+  framework: z.string(),
+  manifestSha256: z.string(),
+  previousManifestSha256: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+
+/** GET /api/evidence/exports: the recorded chain, newest first (see listExports). */
+export const exportHistorySchema = z.object({
+  exports: z.array(exportRecordSchema),
+  end: z.enum(["first", "limit", "broken"]),
+  offChain: z.number().int().nonnegative(),
+});
+export type ExportHistory = z.infer<typeof exportHistorySchema>;

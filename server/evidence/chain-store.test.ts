@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES, type TestDb } from "@/server/db/testing";
 import { ConflictError } from "@/server/http/errors";
-import { dbChainStore } from "./chain-store";
+import { dbChainStore, listExports } from "./chain-store";
 import { buildBundle, testKey } from "./testing";
 
 const meta = (scanId: string) => ({ scanId, framework: "soc2", createdBy: "ana@example.com" });
@@ -70,6 +70,48 @@ describe.each(ENGINES)("a fresh chain on %s", (_name, open) => {
       expect(await b.last()).toBeNull();
       await a.record(hash("e"));
       await expect(b.record(hash("f"))).rejects.toBeInstanceOf(ConflictError);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.each(ENGINES)("the recorded chain on %s", (_name, open) => {
+  it("lists exports newest first by following the links, and says when the chain is cut short or broken", async () => {
+    const t = await open();
+    try {
+      // One clock for all: equal creation times must not change the order, the links decide it.
+      const at = () => new Date("2026-11-29T00:00:00Z");
+      for (const [scan, h] of [
+        ["s1", "a"],
+        ["s2", "b"],
+        ["s3", "c"],
+      ] as const) {
+        const store = dbChainStore(t.db, { ...meta(scan), now: at });
+        await store.last();
+        await store.record(hash(h));
+      }
+      const all = await listExports(t.db);
+      expect(all.exports.map((e) => [e.scanId, e.previousManifestSha256])).toEqual([
+        ["s3", hash("b")],
+        ["s2", hash("a")],
+        ["s1", null],
+      ]);
+      expect(all).toMatchObject({ end: "first", offChain: 0 });
+
+      const two = await listExports(t.db, 2);
+      expect(two.exports.map((e) => e.scanId)).toEqual(["s3", "s2"]);
+      expect(two.end).toBe("limit");
+
+      // A row edited in the database to name a manifest no export has leaves the chain visibly broken.
+      await t.db
+        .updateTable("evidence_exports")
+        .set({ previous_manifest_sha256: hash("9") })
+        .where("scan_id", "=", "s2")
+        .execute();
+      const broken = await listExports(t.db);
+      expect(broken.exports.map((e) => e.scanId)).toEqual(["s3", "s2"]);
+      expect(broken.end).toBe("broken");
     } finally {
       await t.close();
     }

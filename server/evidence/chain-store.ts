@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "@/server/db";
 import { ConflictError } from "@/server/http/errors";
+import type { ExportHistory } from "@/lib/schemas/evidence";
 import type { ChainStore } from "./manifest";
 
 export type ExportMeta = { scanId: string; framework: string; createdBy: string; now?: () => Date };
@@ -65,4 +66,34 @@ async function chainTip(db: Kysely<Database>): Promise<string | null> {
     .limit(1)
     .executeTakeFirst();
   return row?.manifest_sha256 ?? null;
+}
+
+/**
+ * The chain as this dashboard recorded it, newest first, walked from the tip along each row's previous manifest
+ * (creation times can tie): what an auditor holds a received bundle's manifest hash against. `end` says where the
+ * walk stopped: at the first export, at `limit` with more before it, or at a previous manifest no row holds (the
+ * chain is broken). `offChain` counts rows a complete walk never reached, which a linear chain never has.
+ */
+export async function listExports(db: Kysely<Database>, limit = 50): Promise<ExportHistory> {
+  const rows = await db.selectFrom("evidence_exports").selectAll().execute();
+  const byManifest = new Map(rows.map((r) => [r.manifest_sha256, r]));
+  const named = new Set(rows.map((r) => r.previous_manifest_sha256));
+  const tips = rows.filter((r) => !named.has(r.manifest_sha256)).sort((a, b) => (a.created_at < b.created_at ? 1 : -1));
+  const exports: ExportHistory["exports"] = [];
+  let at = tips[0];
+  while (at && exports.length < limit) {
+    exports.push({
+      id: at.id,
+      scanId: at.scan_id,
+      framework: at.framework,
+      manifestSha256: at.manifest_sha256,
+      previousManifestSha256: at.previous_manifest_sha256,
+      createdAt: at.created_at,
+      createdBy: at.created_by,
+    });
+    at = at.previous_manifest_sha256 === null ? undefined : byManifest.get(at.previous_manifest_sha256);
+  }
+  const previous = exports.at(-1)?.previousManifestSha256 ?? null;
+  const end = previous === null ? "first" : byManifest.has(previous) ? "limit" : "broken";
+  return { exports, end, offChain: end === "first" ? rows.length - exports.length : 0 };
 }

@@ -5,13 +5,13 @@ import { NextRequest } from "next/server";
 import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/roles";
-import { exportJobSchema, type ExportJob } from "@/lib/schemas/evidence";
+import { exportHistorySchema, exportJobSchema, type ExportJob } from "@/lib/schemas/evidence";
 import { sqliteTestDb, type TestDb } from "@/server/db/testing";
 import { verifyBundle } from "@/server/evidence/verify";
 import { runDemoScan } from "@/server/scans/testing";
 import { GET as downloadGet } from "./[exportId]/download/route";
 import { GET as jobGet } from "./[exportId]/route";
-import { POST } from "./route";
+import { GET as listGet, POST } from "./route";
 
 const session = vi.hoisted(() => ({ current: null as Session | null }));
 const deps = vi.hoisted((): { db: unknown } => ({ db: undefined }));
@@ -90,12 +90,26 @@ describe("evidence export API", () => {
     // The next export links to this one.
     const next = await waitUntilBuilt(exportJobSchema.parse(await (await post({ scanId, framework: "all" })).json()).id);
     expect(next.previousManifestSha256).toBe(done.manifestSha256);
+
+    // The recorded chain lists both, newest first, linked.
+    const listed = await listGet(new NextRequest("http://127.0.0.1/api/evidence/exports"), ctx());
+    const history = exportHistorySchema.parse(await listed.json());
+    expect(history.exports.map((e) => [e.framework, e.manifestSha256, e.createdBy])).toEqual([
+      ["all", next.manifestSha256, "auditor@example.test"],
+      ["soc2", done.manifestSha256, "auditor@example.test"],
+    ]);
+    expect(history).toMatchObject({ end: "first", offChain: 0 });
+    const one = exportHistorySchema.parse(
+      await (await listGet(new NextRequest("http://127.0.0.1/api/evidence/exports?limit=1"), ctx())).json(),
+    );
+    expect(one).toMatchObject({ end: "limit", exports: [{ manifestSha256: next.manifestSha256 }] });
   }, 60_000);
 
   it("is refused to roles without reports:export", async () => {
     for (const role of ["viewer", "analyst"] as const) {
       as(role);
       expect((await post({ scanId, framework: "soc2" })).status).toBe(403);
+      expect((await listGet(new NextRequest("http://127.0.0.1/api/evidence/exports"), ctx())).status).toBe(403);
     }
     as(null);
     expect((await post({ scanId, framework: "soc2" })).status).toBe(401);
