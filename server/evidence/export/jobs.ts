@@ -127,7 +127,11 @@ export function exportFile(id: string): { path: string; fileName: string; bytes:
   return { path: job.path, fileName: job.fileName, bytes: job.bytes };
 }
 
-/** Forgets finished jobs older than KEEP_MS and deletes bundle files no job knows (left by a restart). */
+/**
+ * Forgets finished jobs older than KEEP_MS and deletes their bundles, and bundle files no job here knows once they
+ * are as old (left by a restart). Age, not ownership, decides for those: another instance sharing the data folder
+ * may be writing one right now.
+ */
 async function pruneExports(now = Date.now()): Promise<void> {
   for (const [id, job] of registry.jobs) {
     if (job.finishedAt && now - Date.parse(job.finishedAt) > KEEP_MS) {
@@ -137,7 +141,13 @@ async function pruneExports(now = Date.now()): Promise<void> {
   }
   const names = await readdir(exportsDir()).catch(() => [] as string[]);
   for (const name of names) {
+    const path = join(exportsDir(), name);
     const id = name.replace(/\.zip(\.part)?$/, "");
-    if (!registry.jobs.has(id)) await rm(join(exportsDir(), name), { force: true });
+    if (registry.jobs.has(id)) continue;
+    const modified = await stat(path).then(
+      (s) => s.mtimeMs,
+      () => null,
+    );
+    if (modified !== null && now - modified > KEEP_MS) await rm(path, { force: true });
   }
 }

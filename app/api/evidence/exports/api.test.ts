@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NextRequest } from "next/server";
@@ -103,6 +103,21 @@ describe("evidence export API", () => {
       await (await listGet(new NextRequest("http://127.0.0.1/api/evidence/exports?limit=1"), ctx())).json(),
     );
     expect(one).toMatchObject({ end: "limit", exports: [{ manifestSha256: next.manifestSha256 }] });
+  }, 60_000);
+
+  it("deletes bundles no job knows once they are an hour old, and leaves newer ones (another instance may own them)", async () => {
+    const dir = join(process.env.STRATA_DATA_DIR ?? "", "exports");
+    mkdirSync(dir, { recursive: true });
+    const stale = join(dir, "0a0a0a0a-0000-4000-8000-000000000001.zip");
+    const fresh = join(dir, "0a0a0a0a-0000-4000-8000-000000000002.zip.part");
+    writeFileSync(stale, "old");
+    writeFileSync(fresh, "being written elsewhere");
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    as("auditor");
+    await waitUntilBuilt(exportJobSchema.parse(await (await post({ scanId, framework: "gdpr" })).json()).id);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
   }, 60_000);
 
   it("is refused to roles without reports:export", async () => {
