@@ -54,6 +54,8 @@ const frameworkSummarySchema = z.object({
   totals: totalsSchema,
   /** PASS among the requirements that apply (all but NOT_APPLICABLE); null when none does. */
   passShare: z.number().nullable(),
+  /** The same share with each account evaluated alone, highest first: where a framework stands per account. */
+  accountShares: z.array(z.object({ accountId: z.string(), passShare: z.number().nullable() })),
 });
 export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
 

@@ -221,3 +221,18 @@ describe("listRequirementFindings", () => {
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+describe("per-account pass share on the overview", () => {
+  it("equals the framework evaluated for that account alone, highest first", async () => {
+    const overview = await getComplianceOverview(t.db, { scan: SECOND, accounts: [], regions: [] });
+    for (const summary of overview.frameworks) {
+      expect(summary.accountShares.length).toBe(overview.accounts.length);
+      for (const { accountId, passShare } of summary.accountShares) {
+        const alone = await getComplianceOverview(t.db, { scan: SECOND, accounts: [accountId], regions: [] });
+        expect(passShare, `${summary.id} ${accountId}`).toBe(alone.frameworks.find((f) => f.id === summary.id)?.passShare);
+      }
+      const shares = summary.accountShares.map((a) => a.passShare ?? -1);
+      expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    }
+  }, 60_000);
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { Framework, RequirementStatus } from "@/lib/schemas/compliance";
+import { REQUIREMENT_STATUSES, type Framework, type RequirementStatus } from "@/lib/schemas/compliance";
 import type {
   ComplianceOverview,
   ComplianceQuery,
@@ -58,6 +58,22 @@ async function groupedFindings(
 
 const toScope = (q: ComplianceScopeQuery): ComplianceScope => ({ accounts: q.accounts, regions: q.regions });
 
+/** Each account's pass share, from the per-account statuses evaluation already computed; highest first. */
+function accountShares(result: FrameworkResult): FrameworkSummary["accountShares"] {
+  const totals = new Map<string, Record<RequirementStatus, number>>();
+  for (const r of result.requirements)
+    for (const [accountId, status] of Object.entries(r.byAccount)) {
+      const t =
+        totals.get(accountId) ??
+        (Object.fromEntries(REQUIREMENT_STATUSES.map((x) => [x, 0])) as Record<RequirementStatus, number>);
+      t[status] += 1;
+      totals.set(accountId, t);
+    }
+  return [...totals]
+    .map(([accountId, t]) => ({ accountId, passShare: passShare(t) }))
+    .sort((a, b) => (b.passShare ?? -1) - (a.passShare ?? -1) || (a.accountId < b.accountId ? -1 : 1));
+}
+
 function summary(framework: Framework, result: FrameworkResult): FrameworkSummary {
   return {
     id: framework.id,
@@ -67,6 +83,7 @@ function summary(framework: Framework, result: FrameworkResult): FrameworkSummar
     coverage: result.coverage,
     totals: result.totals,
     passShare: passShare(result.totals),
+    accountShares: accountShares(result),
   };
 }
 

@@ -39,6 +39,8 @@ async function ComplianceBody({ searchParams, canExport }: { searchParams: Promi
   if (!overview) return <ScanUnavailable message={unavailable} href="/compliance" />;
   const { scan } = overview;
   const scope = complianceSearch({ scan: query.scan, accounts: query.accounts, regions: query.regions });
+  const names = new Map(overview.accounts.map((a) => [a.id, a.name]));
+  const accountName = (id: string) => names.get(id) ?? id;
   return (
     <>
       <ScopeFilters
@@ -61,7 +63,7 @@ async function ComplianceBody({ searchParams, canExport }: { searchParams: Promi
       {scan ? (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {overview.frameworks.map((fw) => (
-            <FrameworkCard key={fw.id} framework={fw} href={`/compliance/${fw.id}${scope}`} />
+            <FrameworkCard key={fw.id} framework={fw} href={`/compliance/${fw.id}${scope}`} accountName={accountName} />
           ))}
         </div>
       ) : (

@@ -6,8 +6,12 @@ import { Meter } from "@/components/ui/meter";
 import type { FrameworkSummary } from "@/lib/schemas/compliance-api";
 
 /** One framework on /compliance: coverage, status tallies and pass share, linking to its page with the same scope. */
-export function FrameworkCard({ framework, href }: { framework: FrameworkSummary; href: string }) {
-  const { coverage } = framework;
+type Props = { framework: FrameworkSummary; href: string; accountName: (id: string) => string };
+
+export function FrameworkCard({ framework, href, accountName }: Props) {
+  const { coverage, accountShares } = framework;
+  const best = accountShares[0];
+  const worst = accountShares.at(-1);
   const titleId = `fw-${framework.id}`;
   return (
     <article
@@ -47,6 +51,15 @@ export function FrameworkCard({ framework, href }: { framework: FrameworkSummary
         <StatusBar totals={framework.totals} />
         <StatusCounts totals={framework.totals} />
       </div>
+      {best && worst && accountShares.length > 1 && (
+        // Across the scope a requirement passes only if it passes in every account; this says where each stands.
+        <p className="mt-3 text-xs text-(--muted)">
+          Accounts alone: best <span className="font-medium text-(--foreground)">{accountName(best.accountId)}</span>{" "}
+          <span className="tabular-nums">{formatShare(best.passShare)}</span>, worst{" "}
+          <span className="font-medium text-(--foreground)">{accountName(worst.accountId)}</span>{" "}
+          <span className="tabular-nums">{formatShare(worst.passShare)}</span>
+        </p>
+      )}
       {framework.note && <p className="mt-3 line-clamp-2 text-[11px] text-(--muted)">{framework.note}</p>}
       <span className="mt-auto inline-flex items-center gap-1 pt-4 text-xs font-medium text-(--accent)" aria-hidden>
         Requirements <ArrowRight className="size-3.5 transition-transform group-hover:translate-x-0.5" />
