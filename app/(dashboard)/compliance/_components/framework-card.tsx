@@ -54,9 +54,10 @@ export function FrameworkCard({ framework, href, accountName }: Props) {
       {best && worst && accountShares.length > 1 && (
         // Across the scope a requirement passes only if it passes in every account; this says where each stands.
         <p className="mt-3 text-xs text-(--muted)">
-          Accounts alone: best <span className="font-medium text-(--foreground)">{accountName(best.accountId)}</span>{" "}
+          Accounts alone: best{" "}
+          <span className="font-medium whitespace-nowrap text-(--foreground)">{accountName(best.accountId)}</span>{" "}
           <span className="tabular-nums">{formatShare(best.passShare)}</span>, worst{" "}
-          <span className="font-medium text-(--foreground)">{accountName(worst.accountId)}</span>{" "}
+          <span className="font-medium whitespace-nowrap text-(--foreground)">{accountName(worst.accountId)}</span>{" "}
           <span className="tabular-nums">{formatShare(worst.passShare)}</span>
         </p>
       )}
