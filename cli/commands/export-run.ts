@@ -2,7 +2,7 @@ import { createWriteStream } from "node:fs";
 import { access, link, rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Kysely } from "kysely";
-import { exportRequestSchema, type ExportRequest } from "@/lib/schemas/evidence";
+import { BUNDLE_META_FILES, exportRequestSchema, type ExportRequest } from "@/lib/schemas/evidence";
 import { recordAudit } from "@/server/audit/record";
 import type { Database } from "@/server/db";
 import { dbChainStore } from "@/server/evidence/chain-store";
@@ -86,16 +86,7 @@ export async function runExportCommand(flags: ExportFlags, ctx: CliContext): Pro
       },
       now,
     );
-    const summary = {
-      path,
-      scanId: request.scanId,
-      framework: request.framework,
-      scope: result.manifest.scope,
-      files: result.manifest.files.length + 3,
-      manifestSha256: result.manifestSha256,
-      previousManifestSha256: result.previousManifestSha256,
-      keyId: result.manifest.keyId,
-    };
+    const summary = exportSummary(path, request, result);
     ctx.stdout.write(flags.format === "json" ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
     return EXIT.ok;
   } catch (error) {
@@ -106,16 +97,22 @@ export async function runExportCommand(flags: ExportFlags, ctx: CliContext): Pro
   }
 }
 
-function formatSummary(s: {
-  path: string;
-  scanId: string;
-  framework: string;
-  scope: { accounts: string[]; regions: string[] };
-  files: number;
-  manifestSha256: string;
-  previousManifestSha256: string | null;
-  keyId: string;
-}): string {
+/** What the command prints: as JSON with --format json, as lines otherwise. */
+function exportSummary(path: string, request: ExportRequest, result: Awaited<ReturnType<typeof buildEvidenceBundle>>) {
+  return {
+    path,
+    scanId: request.scanId,
+    framework: request.framework,
+    scope: result.manifest.scope,
+    // The manifest lists the content files; manifest.json, manifest.sig and public-key.pem come on top.
+    files: result.manifest.files.length + BUNDLE_META_FILES.length,
+    manifestSha256: result.manifestSha256,
+    previousManifestSha256: result.previousManifestSha256,
+    keyId: result.manifest.keyId,
+  };
+}
+
+function formatSummary(s: ReturnType<typeof exportSummary>): string {
   return [
     `Wrote ${s.path}`,
     `  scan ${s.scanId}, framework ${s.framework}, ${s.scope.accounts.length} accounts, ${s.scope.regions.length} regions, ${s.files} files`,

@@ -79,8 +79,12 @@ export async function addAttestation(db: Kysely<Database>, input: unknown): Prom
   return toAttestation(row);
 }
 
-/** A scan's attestations, oldest first (evaluate keeps the newest per requirement), without attachment bytes. */
-export async function listAttestations(db: Kysely<Database>, scanId: string, frameworkId?: string): Promise<StoredAttestation[]> {
+/** The attestations of a scan (or several), oldest first (evaluate keeps the newest per requirement), without attachment bytes. */
+export async function listAttestations(
+  db: Kysely<Database>,
+  scanIds: string | readonly string[],
+  frameworkId?: string,
+): Promise<StoredAttestation[]> {
   let query = db
     .selectFrom("attestations")
     .select([
@@ -94,7 +98,7 @@ export async function listAttestations(db: Kysely<Database>, scanId: string, fra
       "attachment_name",
       "attachment_sha256",
     ])
-    .where("scan_id", "=", scanId);
+    .where("scan_id", "in", typeof scanIds === "string" ? [scanIds] : [...scanIds]);
   if (frameworkId !== undefined) query = query.where("framework_id", "=", frameworkId);
   const rows = await query.orderBy("attested_at").orderBy("id").execute();
   return rows.map(toAttestation);

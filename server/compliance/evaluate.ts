@@ -69,6 +69,9 @@ function merge(a: Tally | undefined, b: Tally | undefined): Tally | undefined {
   return { count: a.count + b.count, seen: new Set([...a.seen, ...b.seen]) };
 }
 
+/** A count of zero for every requirement status. */
+export const emptyTotals = () => Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
+
 /** Per-requirement status, breakdowns and coverage for one framework over one scan's findings. */
 export function evaluateFramework(
   framework: Framework,
@@ -112,7 +115,7 @@ export function evaluateFramework(
     };
   });
 
-  const totals = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
+  const totals = emptyTotals();
   for (const r of requirements) totals[r.status] += 1;
   const automated = framework.requirements.filter((r) => r.checks.length > 0).length;
   const evidenced = requirements.filter((r) => r.checks.some((c) => c.findings > 0)).length;

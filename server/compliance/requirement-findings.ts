@@ -5,7 +5,7 @@ import { GLOBAL_REGION } from "@/lib/schemas/finding";
 import type { Database } from "@/server/db";
 import { NotFoundError, ValidationError } from "@/server/http/errors";
 import { accountNames } from "@/server/posture/accounts";
-import { toDetail } from "@/server/posture/findings";
+import { DETAIL_COLUMNS, toDetail } from "@/server/posture/findings";
 import { severityRank, statusRank } from "@/server/posture/sql-order";
 import { getFrameworkOrThrow, resolveComplianceScan } from "./scope";
 
@@ -57,20 +57,7 @@ export async function listRequirementFindings(
 
   const s = statusRank();
   const v = severityRank();
-  let page = base
-    .select([
-      "id",
-      "check_id",
-      "account_id",
-      "region",
-      "resource_arn",
-      "status",
-      "severity",
-      "category",
-      "message",
-      "evidence_json",
-    ])
-    .select([s.as("s"), v.as("v")]);
+  let page = base.select(DETAIL_COLUMNS).select([s.as("s"), v.as("v")]);
   if (after)
     page = page.where(
       sql<boolean>`(${s} > ${after.s} or (${s} = ${after.s} and (${v} > ${after.v} or (${v} = ${after.v} and findings.id > ${after.id}))))`,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import { REQUIREMENT_STATUSES, type Framework, type RequirementStatus } from "@/lib/schemas/compliance";
+import type { Framework, RequirementStatus } from "@/lib/schemas/compliance";
 import type {
   ComplianceOverview,
   ComplianceQuery,
@@ -15,7 +15,7 @@ import { getCheck } from "@/server/checks/registry";
 import type { Database } from "@/server/db";
 import { accountNames, scanRegions } from "@/server/posture/accounts";
 import { listAttestations, type StoredAttestation } from "./attestations";
-import { evaluateFramework, type ComplianceScope, type CountedFinding, type FrameworkResult } from "./evaluate";
+import { emptyTotals, evaluateFramework, type ComplianceScope, type CountedFinding, type FrameworkResult } from "./evaluate";
 import { FRAMEWORKS } from "./frameworks";
 import { getFrameworkOrThrow, listCompletedScans, resolveComplianceScan, SCAN_HISTORY } from "./scope";
 
@@ -63,9 +63,7 @@ function accountShares(result: FrameworkResult): FrameworkSummary["accountShares
   const totals = new Map<string, Record<RequirementStatus, number>>();
   for (const r of result.requirements)
     for (const [accountId, status] of Object.entries(r.byAccount)) {
-      const t =
-        totals.get(accountId) ??
-        (Object.fromEntries(REQUIREMENT_STATUSES.map((x) => [x, 0])) as Record<RequirementStatus, number>);
+      const t = totals.get(accountId) ?? emptyTotals();
       t[status] += 1;
       totals.set(accountId, t);
     }
@@ -165,16 +163,9 @@ export async function getFrameworkTrend(
   const framework = getFrameworkOrThrow(frameworkId);
   const scans = (await listCompletedScans(db, SCAN_HISTORY)).reverse();
   const ids = scans.map((s) => s.id);
-  const [findings, attestationRows] = await Promise.all([
+  const [findings, attestations] = await Promise.all([
     groupedFindings(db, ids, frameworkChecks(framework)),
-    ids.length === 0
-      ? []
-      : db
-          .selectFrom("attestations")
-          .select(["scan_id", "requirement_id", "attested_by", "attested_at", "text"])
-          .where("scan_id", "in", ids)
-          .where("framework_id", "=", framework.id)
-          .execute(),
+    ids.length === 0 ? [] : listAttestations(db, ids, framework.id),
   ]);
   const byScan = new Map<string, CountedFinding[]>();
   for (const f of findings) {
@@ -186,16 +177,10 @@ export async function getFrameworkTrend(
   return {
     frameworkId: framework.id,
     points: scans.map((s) => {
-      const attestations = attestationRows
-        .filter((a) => a.scan_id === s.id)
-        .map((a) => ({
-          frameworkId: framework.id,
-          requirementId: a.requirement_id,
-          by: a.attested_by,
-          at: a.attested_at,
-          text: a.text,
-        }));
-      const { totals } = evaluateFramework(framework, byScan.get(s.id) ?? [], { scope, attestations });
+      const { totals } = evaluateFramework(framework, byScan.get(s.id) ?? [], {
+        scope,
+        attestations: attestations.filter((a) => a.scanId === s.id),
+      });
       return { scanId: s.id, finishedAt: s.finishedAt, totals, passShare: passShare(totals) };
     }),
   };

@@ -36,6 +36,20 @@ function toRow(r: Row, names: Map<string, string>): FindingRow {
   };
 }
 
+/** The columns `toDetail` reads: one list for every query that shows or exports a finding with its evidence. */
+export const DETAIL_COLUMNS = [
+  "id",
+  "check_id",
+  "account_id",
+  "region",
+  "resource_arn",
+  "status",
+  "severity",
+  "category",
+  "message",
+  "evidence_json",
+] as const;
+
 /** A damaged evidence column shows as its text rather than failing the whole page. */
 function parseEvidence(text: string): unknown {
   try {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Kysely, Selectable } from "kysely";
 import { GLOBAL_REGION } from "@/lib/schemas/finding";
 import type { Database } from "@/server/db";
+import { DETAIL_COLUMNS } from "@/server/posture/findings";
 
 /** The accounts × regions an export covers; an empty list means every account (or region) of the scan. */
 export type ExportScope = { accounts: readonly string[]; regions: readonly string[] };
@@ -17,21 +18,7 @@ const PAGE = 2000;
  */
 export async function* scopedFindings(db: Kysely<Database>, scanId: string, scope: ExportScope): AsyncGenerator<FindingRow> {
   for (let offset = 0; ; offset += PAGE) {
-    let query = db
-      .selectFrom("findings")
-      .select([
-        "id",
-        "check_id",
-        "account_id",
-        "region",
-        "resource_arn",
-        "status",
-        "severity",
-        "category",
-        "message",
-        "evidence_json",
-      ])
-      .where("scan_id", "=", scanId);
+    let query = db.selectFrom("findings").select(DETAIL_COLUMNS).where("scan_id", "=", scanId);
     if (scope.accounts.length) query = query.where("account_id", "in", [...scope.accounts]);
     if (scope.regions.length) query = query.where("region", "in", [...scope.regions, GLOBAL_REGION]);
     const rows = await query
